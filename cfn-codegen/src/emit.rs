@@ -188,7 +188,7 @@ impl Scope<'_> {
             // compiler message lists them.
             Fty::Value(Vt::Union(u)) => (
                 String::new(),
-                format!("impl {}{u}", self.prefix),
+                format!("impl crate::aws::refs::{u}"),
                 format!("{var}.into_ref()"),
             ),
             Fty::Value(vt) => (
@@ -557,7 +557,9 @@ fn emit_union(u: &UnionDef, service: &str, sc: &Scope, out: &mut String) {
     let external = format!("{m0:?}::<{}>::external(\\\"…\\\")", short_path(p0));
     render(
         &[
-            format!("A reference `{}` takes: {}.", u.property, forms.join(", ")),
+            format!("A reference to any of: {}.", forms.join(", ")),
+            String::new(),
+            format!("Taken by `{}` and every property with the same targets.", u.property),
             String::new(),
             format!(
                 "For a resource this program does not create: `{}`.",
@@ -568,9 +570,7 @@ fn emit_union(u: &UnionDef, service: &str, sc: &Scope, out: &mut String) {
     );
     writeln!(
         out,
-        "#[diagnostic::on_unimplemented(message = \"`{{Self}}` is not a reference `{}` takes\", label = \"expected one of the types below\", note = \"`{}` takes {}\", note = \"for a resource this program does not create, write `{}`\")]",
-        u.property,
-        u.property,
+        "#[diagnostic::on_unimplemented(message = \"`{{Self}}` is not a reference this property takes\", label = \"expected one of the types below\", note = \"it takes {}\", note = \"for a resource this program does not create, write `{}`\")]",
         forms.join(", ").replace('"', "\\\""),
         external
     )
@@ -620,7 +620,6 @@ fn emit_submodule(r: &ResourceIr, out: &mut String) {
     let mut local: BTreeSet<String> = r.structs.keys().cloned().collect();
     local.extend(r.attr_markers.iter().map(|(m, _)| m.clone()));
     local.extend(r.enums.keys().cloned());
-    local.extend(r.unions.iter().map(|u| u.name.clone()));
     local.extend(r.structs.values().filter_map(|s| s.required_struct.clone()));
     let names = Names::new(local);
     let sc = Scope {
@@ -630,9 +629,6 @@ fn emit_submodule(r: &ResourceIr, out: &mut String) {
     let mut body = String::new();
     for e in r.enums.values() {
         emit_enum(e, &sc, &mut body);
-    }
-    for u in &r.unions {
-        emit_union(u, &r.service, &sc, &mut body);
     }
     for (marker, attr) in &r.attr_markers {
         writeln!(
@@ -695,6 +691,31 @@ pub fn service_file(vendor_service: &str, resources: &[ResourceIr]) -> String {
     out
 }
 
+/// The source of `aws/refs.rs`: the traits of reference unions, shared by every property with the
+/// same alternatives; always compiled, each impl behind its target's service feature.
+pub fn refs_file(unions: &[UnionDef]) -> String {
+    let names = Names::new(unions.iter().map(|u| u.name.clone()).collect());
+    let sc = Scope {
+        names: &names,
+        prefix: String::new(),
+    };
+    let mut body = String::new();
+    for u in unions {
+        emit_union(u, "", &sc, &mut body);
+    }
+    let mut out = String::new();
+    writeln!(out, "{HEADER}").unwrap();
+    out.push_str(
+        "//! References to any of several resource types: one trait per set of alternatives, taken by\n\
+         //! every property the CloudFormation schemas or the CDK service database relate to them. Each\n\
+         //! target's `Value` (and, for its `Ref`, its handle) implements it, behind its service's feature.\n\n",
+    );
+    out.push_str(&names.uses());
+    out.push('\n');
+    out.push_str(&body);
+    out
+}
+
 /// The source of `aws/mod.rs`: one feature-gated module per service.
 pub fn mod_file(services: &BTreeMap<String, (String, usize)>) -> String {
     let mut out = String::new();
@@ -743,6 +764,7 @@ pub const NO_LIMITS: Constraint = Constraint {
 
 ",
     );
+    out.push_str("pub mod refs;\n\n");
     for (svc, (vendor_service, n)) in services {
         writeln!(out, "/// `{vendor_service}` ({n} resource types).").unwrap();
         writeln!(out, "#[cfg(feature = {svc:?})]").unwrap();

@@ -112,7 +112,7 @@ pub struct Attr {
 /// A trait of the property-type module taken by properties that reference any of several types.
 #[derive(Clone, Debug)]
 pub struct UnionDef {
-    /// `GatewayIdRef`.
+    /// `AliasOrKeyRef` (after `pipeline::share_unions`; the lowerer's local name before).
     pub name: String,
     /// The property it was first made for (`GatewayId`), for docs.
     pub property: String,
@@ -146,7 +146,8 @@ pub struct ResourceIr {
     pub constraints: Vec<(String, Cons)>,
     /// Services its typed references point to (other than its own).
     pub refs: BTreeSet<String>,
-    /// Traits of reference unions (in the property-type module).
+    /// Reference unions its fields take (named by the lowerer; `pipeline` gives each set of
+    /// alternatives one shared trait in `aws/refs.rs` and renames the fields' `Vt::Union`).
     pub unions: Vec<UnionDef>,
     /// Markers of attributes other resources take (`AppIdAttribute`, `AppId`), in the
     /// property-type module.
@@ -159,6 +160,6 @@ pub struct ResourceIr {
 
 impl ResourceIr {
     pub fn has_submodule(&self) -> bool {
-        !self.structs.is_empty() || !self.enums.is_empty() || !self.unions.is_empty() || !self.attr_markers.is_empty()
+        !self.structs.is_empty() || !self.enums.is_empty() || !self.attr_markers.is_empty()
     }
 }

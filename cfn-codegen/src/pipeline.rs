@@ -9,8 +9,9 @@ use serde_json::Value;
 
 use crate::emit;
 use crate::features;
+use crate::formats::Marker;
 use crate::lower::{self, Catalog};
-use crate::model::ResourceIr;
+use crate::model::{Fty, ResourceIr, UnionDef, Vt};
 use crate::pins::{self, Pin};
 use crate::relations;
 
@@ -139,6 +140,7 @@ pub fn generate_sources(schemas: &Path, root: &Path, format: bool) -> Result<(Ou
         .values()
         .flatten()
         .fold((0, 0), |(a, b), r| (a + r.typed_fields.0, b + r.typed_fields.1));
+    let shared_unions = share_unions(&mut by_service);
     let mut files = BTreeMap::new();
     let mut deps: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut services = BTreeMap::new();
@@ -164,6 +166,10 @@ pub fn generate_sources(schemas: &Path, root: &Path, format: bool) -> Result<(Ou
         );
     }
     files.insert(PathBuf::from(format!("{AWS_DIR}/mod.rs")), emit::mod_file(&services));
+    files.insert(
+        PathBuf::from(format!("{AWS_DIR}/refs.rs")),
+        emit::refs_file(&shared_unions),
+    );
     if format {
         rustfmt_all(root, &mut files)?;
     }
@@ -210,6 +216,72 @@ pub fn generate_sources(schemas: &Path, root: &Path, format: bool) -> Result<(Ou
         }
     }
     Ok((Output { files, summary }, deps))
+}
+
+/// Gives every set of union alternatives one shared trait (named after its targets:
+/// `AliasOrKeyRef`) and renames the fields that take it; returns the traits for `aws/refs.rs`.
+fn share_unions(by_service: &mut BTreeMap<String, Vec<ResourceIr>>) -> Vec<UnionDef> {
+    let mut shared: BTreeMap<Vec<(Marker, String, String)>, UnionDef> = BTreeMap::new();
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    for rs in by_service.values_mut() {
+        for r in rs.iter_mut() {
+            let mut rename: BTreeMap<String, String> = BTreeMap::new();
+            for u in std::mem::take(&mut r.unions) {
+                let g = shared.entry(u.alts.clone()).or_insert_with(|| {
+                    let mut types: Vec<&str> = Vec::new();
+                    for (_, path, _) in &u.alts {
+                        // `crate::aws::kms::Key`, or `…::App, …::AppIdAttribute` for an attribute.
+                        let ty = path
+                            .split(", ")
+                            .next()
+                            .unwrap_or(path)
+                            .rsplit("::")
+                            .next()
+                            .unwrap_or(path);
+                        if !types.contains(&ty) {
+                            types.push(ty);
+                        }
+                    }
+                    let name = crate::naming::unique(format!("{}Ref", types.join("Or")), &|n| taken.contains(n));
+                    taken.insert(name.clone());
+                    UnionDef { name, ..u.clone() }
+                });
+                rename.insert(u.name.clone(), g.name.clone());
+            }
+            let fix = |vt: &mut Vt| {
+                if let Vt::Union(n) = vt {
+                    if let Some(g) = rename.get(n) {
+                        *n = g.clone();
+                    }
+                }
+            };
+            let fix_notes = |notes: &mut Vec<String>| {
+                for note in notes.iter_mut() {
+                    for (local, global) in &rename {
+                        let from = format!("`{local}`");
+                        if note.contains(&from) {
+                            *note = note.replace(&from, &format!("`crate::aws::refs::{global}`"));
+                        }
+                    }
+                }
+            };
+            for f in r
+                .main
+                .fields
+                .iter_mut()
+                .chain(r.structs.values_mut().flat_map(|s| s.fields.iter_mut()))
+            {
+                if let Fty::Value(vt) = &mut f.ty {
+                    fix(vt);
+                }
+                fix_notes(&mut f.notes);
+            }
+            for a in r.attrs.iter_mut() {
+                fix(&mut a.vt);
+            }
+        }
+    }
+    shared.into_values().collect()
 }
 
 /// Formats Rust sources with `rustfmt --edition 2021` (run from the workspace root so that its

@@ -761,8 +761,8 @@ pub struct ApiMapping {
 impl ApiMapping {
     /// A new `ApiMapping` with its required properties.
     pub fn new(
-        api_id: impl api_mapping::ApiIdRef,
-        domain_name: impl api_mapping::DomainNameRef,
+        api_id: impl crate::aws::refs::RestApiOrApiRef,
+        domain_name: impl crate::aws::refs::DomainNameRef,
         stage: impl IntoValue<String>,
     ) -> Self {
         Self {
@@ -795,117 +795,6 @@ impl<S> Handle<ApiMapping, S> {
     /// `Fn::GetAtt` `ApiMappingId`.
     pub fn api_mapping_id(&self) -> Value<String> {
         self.get_att("ApiMappingId")
-    }
-}
-
-/// Property types and enums of [`ApiMapping`].
-pub mod api_mapping {
-    use crate::{Handle, Id, Value};
-
-    /// A reference `DomainName` takes: `Value<Id<apigateway::DomainName>>` (or `&handle`), `Value<Id<apigatewayv2::DomainName>>` (or `&handle`).
-    ///
-    /// For a resource this program does not create: `Id::<apigateway::DomainName>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `DomainName` takes",
-        label = "expected one of the types below",
-        note = "`DomainName` takes `Value<Id<apigateway::DomainName>>` (or `&handle`), `Value<Id<apigatewayv2::DomainName>>` (or `&handle`)",
-        note = "for a resource this program does not create, write `Id::<apigateway::DomainName>::external(\"…\")`"
-    )]
-    pub trait DomainNameRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "apigateway")]
-    #[diagnostic::do_not_recommend]
-    impl DomainNameRef for Value<Id<crate::aws::apigateway::DomainName>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "apigateway")]
-    #[diagnostic::do_not_recommend]
-    impl DomainNameRef for &Value<Id<crate::aws::apigateway::DomainName>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "apigateway")]
-    #[diagnostic::do_not_recommend]
-    impl<S> DomainNameRef for &Handle<crate::aws::apigateway::DomainName, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl DomainNameRef for Value<Id<crate::aws::apigatewayv2::DomainName>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl DomainNameRef for &Value<Id<crate::aws::apigatewayv2::DomainName>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> DomainNameRef for &Handle<crate::aws::apigatewayv2::DomainName, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-
-    /// A reference `ApiId` takes: `Value<Id<apigateway::RestApi>>` (or `&handle`), `Value<Id<apigatewayv2::Api>>` (or `&handle`).
-    ///
-    /// For a resource this program does not create: `Id::<apigateway::RestApi>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `ApiId` takes",
-        label = "expected one of the types below",
-        note = "`ApiId` takes `Value<Id<apigateway::RestApi>>` (or `&handle`), `Value<Id<apigatewayv2::Api>>` (or `&handle`)",
-        note = "for a resource this program does not create, write `Id::<apigateway::RestApi>::external(\"…\")`"
-    )]
-    pub trait ApiIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "apigateway")]
-    #[diagnostic::do_not_recommend]
-    impl ApiIdRef for Value<Id<crate::aws::apigateway::RestApi>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "apigateway")]
-    #[diagnostic::do_not_recommend]
-    impl ApiIdRef for &Value<Id<crate::aws::apigateway::RestApi>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "apigateway")]
-    #[diagnostic::do_not_recommend]
-    impl<S> ApiIdRef for &Handle<crate::aws::apigateway::RestApi, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ApiIdRef for Value<Id<crate::aws::apigatewayv2::Api>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ApiIdRef for &Value<Id<crate::aws::apigatewayv2::Api>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> ApiIdRef for &Handle<crate::aws::apigatewayv2::Api, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
     }
 }
 

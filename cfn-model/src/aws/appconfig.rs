@@ -1193,48 +1193,6 @@ pub mod environment {
         }
     }
 
-    /// A reference `AlarmArn` takes: `Value<Arn<cloudwatch::Alarm>>`, `Value<Arn<cloudwatch::CompositeAlarm>>`.
-    ///
-    /// For a resource this program does not create: `Arn::<cloudwatch::Alarm>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `AlarmArn` takes",
-        label = "expected one of the types below",
-        note = "`AlarmArn` takes `Value<Arn<cloudwatch::Alarm>>`, `Value<Arn<cloudwatch::CompositeAlarm>>`",
-        note = "for a resource this program does not create, write `Arn::<cloudwatch::Alarm>::external(\"…\")`"
-    )]
-    pub trait AlarmArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "cloudwatch")]
-    #[diagnostic::do_not_recommend]
-    impl AlarmArnRef for Value<Arn<crate::aws::cloudwatch::Alarm>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "cloudwatch")]
-    #[diagnostic::do_not_recommend]
-    impl AlarmArnRef for &Value<Arn<crate::aws::cloudwatch::Alarm>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "cloudwatch")]
-    #[diagnostic::do_not_recommend]
-    impl AlarmArnRef for Value<Arn<crate::aws::cloudwatch::CompositeAlarm>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "cloudwatch")]
-    #[diagnostic::do_not_recommend]
-    impl AlarmArnRef for &Value<Arn<crate::aws::cloudwatch::CompositeAlarm>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
     /// Amazon CloudWatch alarm to monitor during the deployment process.
     pub struct Monitor {
         /// Amazon Resource Name (ARN) of the Amazon CloudWatch alarm.
@@ -1245,7 +1203,7 @@ pub mod environment {
 
     impl Monitor {
         /// A new `Monitor` with its required properties.
-        pub fn new(alarm_arn: impl AlarmArnRef) -> Self {
+        pub fn new(alarm_arn: impl crate::aws::refs::AlarmOrCompositeAlarmRef) -> Self {
             Self {
                 alarm_arn: alarm_arn.into_ref(),
                 alarm_role_arn: None,

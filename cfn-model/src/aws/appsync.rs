@@ -1404,7 +1404,7 @@ impl<S> Handle<DataSource, S> {
 
 /// Property types and enums of [`DataSource`].
 pub mod data_source {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// The authorization type that the HTTP endpoint requires.
     ///
@@ -1530,55 +1530,6 @@ pub mod data_source {
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `LambdaFunctionArn` takes: `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Arn<lambda::Function>>`.
-    ///
-    /// For a resource this program does not create: `Id::<lambda::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `LambdaFunctionArn` takes",
-        label = "expected one of the types below",
-        note = "`LambdaFunctionArn` takes `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Arn<lambda::Function>>`",
-        note = "for a resource this program does not create, write `Id::<lambda::Alias>::external(\"…\")`"
-    )]
-    pub trait LambdaFunctionArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl LambdaFunctionArnRef for Value<Id<crate::aws::lambda::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl LambdaFunctionArnRef for &Value<Id<crate::aws::lambda::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl<S> LambdaFunctionArnRef for &Handle<crate::aws::lambda::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl LambdaFunctionArnRef for Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl LambdaFunctionArnRef for &Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -1839,7 +1790,7 @@ pub mod data_source {
 
     impl LambdaConfig {
         /// A new `LambdaConfig` with its required properties.
-        pub fn new(lambda_function_arn: impl LambdaFunctionArnRef) -> Self {
+        pub fn new(lambda_function_arn: impl crate::aws::refs::AliasOrFunctionRef) -> Self {
             Self {
                 lambda_function_arn: lambda_function_arn.into_ref(),
             }
@@ -2849,7 +2800,7 @@ impl<S> Handle<GraphQlApi, S> {
 
 /// Property types and enums of [`GraphQlApi`].
 pub mod graph_ql_api {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// The value that indicates whether the GraphQL API is a standard API (GRAPHQL) or merged API (MERGED).
     ///
@@ -3121,76 +3072,6 @@ pub mod graph_ql_api {
         }
     }
 
-    /// A reference `AuthorizerUri` takes: `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Id<lambda::Version>>` (or `&handle`), `Value<Arn<lambda::Function>>`.
-    ///
-    /// For a resource this program does not create: `Id::<lambda::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `AuthorizerUri` takes",
-        label = "expected one of the types below",
-        note = "`AuthorizerUri` takes `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Id<lambda::Version>>` (or `&handle`), `Value<Arn<lambda::Function>>`",
-        note = "for a resource this program does not create, write `Id::<lambda::Alias>::external(\"…\")`"
-    )]
-    pub trait AuthorizerUriRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl AuthorizerUriRef for Value<Id<crate::aws::lambda::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl AuthorizerUriRef for &Value<Id<crate::aws::lambda::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl<S> AuthorizerUriRef for &Handle<crate::aws::lambda::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl AuthorizerUriRef for Value<Id<crate::aws::lambda::Version>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl AuthorizerUriRef for &Value<Id<crate::aws::lambda::Version>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl<S> AuthorizerUriRef for &Handle<crate::aws::lambda::Version, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl AuthorizerUriRef for Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl AuthorizerUriRef for &Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
     /// The `ApiId` attribute of [`GraphQlApi`](super::GraphQlApi): the `A` of `Attr<GraphQlApi, ApiIdAttribute>`, which properties of other resources take; `handle.api_id()` yields it.
     pub struct ApiIdAttribute;
 
@@ -3361,7 +3242,7 @@ pub mod graph_ql_api {
             self
         }
         /// Sets `AuthorizerUri`.
-        pub fn authorizer_uri(mut self, v: impl AuthorizerUriRef) -> Self {
+        pub fn authorizer_uri(mut self, v: impl crate::aws::refs::AliasOrVersionOrFunctionRef) -> Self {
             self.authorizer_uri = Some(v.into_ref());
             self
         }

@@ -823,7 +823,7 @@ impl<S> Handle<WorkGroup, S> {
 
 /// Property types and enums of [`WorkGroup`].
 pub mod work_group {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// Indicates whether Amazon S3 server-side encryption with Amazon S3-managed keys (SSE-S3), server-side encryption with KMS-managed keys (SSE-KMS), or client-side encryption with KMS-managed keys (CSE-KMS) is used.
@@ -907,55 +907,6 @@ pub mod work_group {
     impl From<State> for Value<State> {
         fn from(v: State) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `KmsKey` takes: `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Key>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKey` takes",
-        label = "expected one of the types below",
-        note = "`KmsKey` takes `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Key>::external(\"…\")`"
-    )]
-    pub trait KmsKeyRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -1093,7 +1044,7 @@ pub mod work_group {
 
     impl CustomerContentEncryptionConfiguration {
         /// A new `CustomerContentEncryptionConfiguration` with its required properties.
-        pub fn new(kms_key: impl KmsKeyRef) -> Self {
+        pub fn new(kms_key: impl crate::aws::refs::KeyRef) -> Self {
             Self {
                 kms_key: kms_key.into_ref(),
             }
@@ -1125,7 +1076,7 @@ pub mod work_group {
             }
         }
         /// Sets `KmsKey`.
-        pub fn kms_key(mut self, v: impl KmsKeyRef) -> Self {
+        pub fn kms_key(mut self, v: impl crate::aws::refs::KeyRef) -> Self {
             self.kms_key = Some(v.into_ref());
             self
         }

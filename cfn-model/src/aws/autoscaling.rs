@@ -539,7 +539,7 @@ impl<S> Handle<AutoScalingGroup, S> {
 
 /// Property types and enums of [`AutoScalingGroup`].
 pub mod auto_scaling_group {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Json, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Json, Props, ToExpr, Value};
 
     /// The values of `AcceleratorManufacturers`.
     ///
@@ -1027,55 +1027,6 @@ pub mod auto_scaling_group {
     impl From<TerminateHookAbandon> for Value<TerminateHookAbandon> {
         fn from(v: TerminateHookAbandon) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `NotificationTargetARN` takes: `Value<Id<sns::Topic>>` (or `&handle`), `Value<Arn<sqs::Queue>>`.
-    ///
-    /// For a resource this program does not create: `Id::<sns::Topic>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `NotificationTargetARN` takes",
-        label = "expected one of the types below",
-        note = "`NotificationTargetARN` takes `Value<Id<sns::Topic>>` (or `&handle`), `Value<Arn<sqs::Queue>>`",
-        note = "for a resource this program does not create, write `Id::<sns::Topic>::external(\"…\")`"
-    )]
-    pub trait NotificationTargetArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl NotificationTargetArnRef for Value<Id<crate::aws::sns::Topic>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl NotificationTargetArnRef for &Value<Id<crate::aws::sns::Topic>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl<S> NotificationTargetArnRef for &Handle<crate::aws::sns::Topic, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "sqs")]
-    #[diagnostic::do_not_recommend]
-    impl NotificationTargetArnRef for Value<Arn<crate::aws::sqs::Queue>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sqs")]
-    #[diagnostic::do_not_recommend]
-    impl NotificationTargetArnRef for &Value<Arn<crate::aws::sqs::Queue>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -2146,7 +2097,7 @@ pub mod auto_scaling_group {
             self
         }
         /// Sets `NotificationTargetARN`.
-        pub fn notification_target_arn(mut self, v: impl NotificationTargetArnRef) -> Self {
+        pub fn notification_target_arn(mut self, v: impl crate::aws::refs::TopicOrQueueRef) -> Self {
             self.notification_target_arn = Some(v.into_ref());
             self
         }
@@ -2741,7 +2692,7 @@ pub struct LaunchConfiguration {
     pub ram_disk_id: Option<Value<String>>,
     /// A list that contains the security groups to assign to the instances in the Auto Scaling group.
     ///
-    /// Each item is a reference as `SecurityGroupsRef` lists; the list holds strings (typed lists hold one type). Changing it replaces the resource.
+    /// Each item is a reference as `crate::aws::refs::SecurityGroupRef` lists; the list holds strings (typed lists hold one type). Changing it replaces the resource.
     pub security_groups: Option<Value<Vec<String>>>,
     /// The maximum hourly price you are willing to pay for any Spot Instances launched to fulfill the request.
     ///
@@ -3043,7 +2994,7 @@ impl Resource for LaunchConfiguration {
 
 /// Property types and enums of [`LaunchConfiguration`].
 pub mod launch_configuration {
-    use crate::{Expr, Handle, Id, IntoValue, Name, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// This parameter enables or disables the HTTP metadata endpoint on your instances.
     ///
@@ -3098,55 +3049,6 @@ pub mod launch_configuration {
     impl From<HttpTokens> for Value<HttpTokens> {
         fn from(v: HttpTokens) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `SecurityGroups` takes: `Value<Id<ec2::SecurityGroup>>` (or `&handle`), `Value<Name<ec2::SecurityGroup>>`.
-    ///
-    /// For a resource this program does not create: `Id::<ec2::SecurityGroup>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `SecurityGroups` takes",
-        label = "expected one of the types below",
-        note = "`SecurityGroups` takes `Value<Id<ec2::SecurityGroup>>` (or `&handle`), `Value<Name<ec2::SecurityGroup>>`",
-        note = "for a resource this program does not create, write `Id::<ec2::SecurityGroup>::external(\"…\")`"
-    )]
-    pub trait SecurityGroupsRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "ec2")]
-    #[diagnostic::do_not_recommend]
-    impl SecurityGroupsRef for Value<Id<crate::aws::ec2::SecurityGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "ec2")]
-    #[diagnostic::do_not_recommend]
-    impl SecurityGroupsRef for &Value<Id<crate::aws::ec2::SecurityGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "ec2")]
-    #[diagnostic::do_not_recommend]
-    impl<S> SecurityGroupsRef for &Handle<crate::aws::ec2::SecurityGroup, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "ec2")]
-    #[diagnostic::do_not_recommend]
-    impl SecurityGroupsRef for Value<Name<crate::aws::ec2::SecurityGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "ec2")]
-    #[diagnostic::do_not_recommend]
-    impl SecurityGroupsRef for &Value<Name<crate::aws::ec2::SecurityGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -3409,7 +3311,7 @@ impl LifecycleHook {
         self
     }
     /// Sets `NotificationTargetARN`.
-    pub fn notification_target_arn(mut self, v: impl lifecycle_hook::NotificationTargetArnRef) -> Self {
+    pub fn notification_target_arn(mut self, v: impl crate::aws::refs::TopicOrQueueRef) -> Self {
         self.notification_target_arn = Some(v.into_ref());
         self
     }
@@ -3479,7 +3381,7 @@ impl Resource for LifecycleHook {
 
 /// Property types and enums of [`LifecycleHook`].
 pub mod lifecycle_hook {
-    use crate::{Arn, Expr, Handle, Id, Value};
+    use crate::{Expr, Value};
 
     /// The action the Auto Scaling group takes when the lifecycle hook timeout elapses or if an unexpected failure occurs. The valid values are CONTINUE and ABANDON (default).
     ///
@@ -3534,55 +3436,6 @@ pub mod lifecycle_hook {
     impl From<LifecycleTransition> for Value<LifecycleTransition> {
         fn from(v: LifecycleTransition) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `NotificationTargetARN` takes: `Value<Id<sns::Topic>>` (or `&handle`), `Value<Arn<sqs::Queue>>`.
-    ///
-    /// For a resource this program does not create: `Id::<sns::Topic>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `NotificationTargetARN` takes",
-        label = "expected one of the types below",
-        note = "`NotificationTargetARN` takes `Value<Id<sns::Topic>>` (or `&handle`), `Value<Arn<sqs::Queue>>`",
-        note = "for a resource this program does not create, write `Id::<sns::Topic>::external(\"…\")`"
-    )]
-    pub trait NotificationTargetArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl NotificationTargetArnRef for Value<Id<crate::aws::sns::Topic>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl NotificationTargetArnRef for &Value<Id<crate::aws::sns::Topic>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl<S> NotificationTargetArnRef for &Handle<crate::aws::sns::Topic, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "sqs")]
-    #[diagnostic::do_not_recommend]
-    impl NotificationTargetArnRef for Value<Arn<crate::aws::sqs::Queue>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sqs")]
-    #[diagnostic::do_not_recommend]
-    impl NotificationTargetArnRef for &Value<Arn<crate::aws::sqs::Queue>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 }

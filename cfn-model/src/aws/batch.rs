@@ -89,7 +89,7 @@ impl ComputeEnvironment {
         self
     }
     /// Sets `ServiceRole`.
-    pub fn service_role(mut self, v: impl compute_environment::ServiceRoleRef) -> Self {
+    pub fn service_role(mut self, v: impl crate::aws::refs::RoleRef) -> Self {
         self.service_role = Some(v.into_ref());
         self
     }
@@ -177,7 +177,7 @@ impl<S> Handle<ComputeEnvironment, S> {
 
 /// Property types and enums of [`ComputeEnvironment`].
 pub mod compute_environment {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The values of `CapacityOptionType`.
@@ -236,125 +236,6 @@ pub mod compute_environment {
     impl From<PropagateTags> for Value<PropagateTags> {
         fn from(v: PropagateTags) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `InstanceRole` takes: `Value<Id<iam::InstanceProfile>>` (or `&handle`), `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::InstanceProfile>>`.
-    ///
-    /// For a resource this program does not create: `Id::<iam::InstanceProfile>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `InstanceRole` takes",
-        label = "expected one of the types below",
-        note = "`InstanceRole` takes `Value<Id<iam::InstanceProfile>>` (or `&handle`), `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::InstanceProfile>>`",
-        note = "for a resource this program does not create, write `Id::<iam::InstanceProfile>::external(\"…\")`"
-    )]
-    pub trait InstanceRoleRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl InstanceRoleRef for Value<Id<crate::aws::iam::InstanceProfile>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl InstanceRoleRef for &Value<Id<crate::aws::iam::InstanceProfile>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl<S> InstanceRoleRef for &Handle<crate::aws::iam::InstanceProfile, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl InstanceRoleRef for Value<Id<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl InstanceRoleRef for &Value<Id<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl<S> InstanceRoleRef for &Handle<crate::aws::iam::Role, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl InstanceRoleRef for Value<Arn<crate::aws::iam::InstanceProfile>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl InstanceRoleRef for &Value<Arn<crate::aws::iam::InstanceProfile>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
-    /// A reference `ServiceRole` takes: `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`.
-    ///
-    /// For a resource this program does not create: `Id::<iam::Role>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `ServiceRole` takes",
-        label = "expected one of the types below",
-        note = "`ServiceRole` takes `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`",
-        note = "for a resource this program does not create, write `Id::<iam::Role>::external(\"…\")`"
-    )]
-    pub trait ServiceRoleRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl ServiceRoleRef for Value<Id<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl ServiceRoleRef for &Value<Id<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl<S> ServiceRoleRef for &Handle<crate::aws::iam::Role, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl ServiceRoleRef for Value<Arn<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl ServiceRoleRef for &Value<Arn<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -509,7 +390,7 @@ pub mod compute_environment {
             self
         }
         /// Sets `InstanceRole`.
-        pub fn instance_role(mut self, v: impl InstanceRoleRef) -> Self {
+        pub fn instance_role(mut self, v: impl crate::aws::refs::InstanceProfileOrRoleRef) -> Self {
             self.instance_role = Some(v.into_ref());
             self
         }

@@ -1547,7 +1547,7 @@ impl<S> Handle<Distribution, S> {
 
 /// Property types and enums of [`Distribution`].
 pub mod distribution {
-    use crate::{Arn, Attr, Expr, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// The values of `ConnectionMode`.
     ///
@@ -2670,48 +2670,6 @@ pub mod distribution {
     impl From<ViewerProtocolPolicy> for Value<ViewerProtocolPolicy> {
         fn from(v: ViewerProtocolPolicy) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `Bucket` takes: `Value<Attr<s3::Bucket, s3::bucket::DomainNameAttribute>>` (the attribute's method), `Value<Attr<s3::Bucket, s3::bucket::RegionalDomainNameAttribute>>` (the attribute's method).
-    ///
-    /// For a resource this program does not create: `Attr::<s3::Bucket, s3::bucket::DomainNameAttribute>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `Bucket` takes",
-        label = "expected one of the types below",
-        note = "`Bucket` takes `Value<Attr<s3::Bucket, s3::bucket::DomainNameAttribute>>` (the attribute's method), `Value<Attr<s3::Bucket, s3::bucket::RegionalDomainNameAttribute>>` (the attribute's method)",
-        note = "for a resource this program does not create, write `Attr::<s3::Bucket, s3::bucket::DomainNameAttribute>::external(\"…\")`"
-    )]
-    pub trait BucketRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "s3")]
-    #[diagnostic::do_not_recommend]
-    impl BucketRef for Value<Attr<crate::aws::s3::Bucket, crate::aws::s3::bucket::DomainNameAttribute>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "s3")]
-    #[diagnostic::do_not_recommend]
-    impl BucketRef for &Value<Attr<crate::aws::s3::Bucket, crate::aws::s3::bucket::DomainNameAttribute>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "s3")]
-    #[diagnostic::do_not_recommend]
-    impl BucketRef for Value<Attr<crate::aws::s3::Bucket, crate::aws::s3::bucket::RegionalDomainNameAttribute>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "s3")]
-    #[diagnostic::do_not_recommend]
-    impl BucketRef for &Value<Attr<crate::aws::s3::Bucket, crate::aws::s3::bucket::RegionalDomainNameAttribute>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -4172,7 +4130,7 @@ pub mod distribution {
             }
         }
         /// Sets `Bucket`.
-        pub fn bucket(mut self, v: impl BucketRef) -> Self {
+        pub fn bucket(mut self, v: impl crate::aws::refs::BucketRef) -> Self {
             self.bucket = Some(v.into_ref());
             self
         }

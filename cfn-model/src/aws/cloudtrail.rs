@@ -731,7 +731,7 @@ impl EventDataStore {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl event_data_store::KmsKeyIdRef) -> Self {
+    pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
         self.kms_key_id = Some(v.into_ref());
         self
     }
@@ -981,7 +981,7 @@ impl<S> Handle<EventDataStore, S> {
 
 /// Property types and enums of [`EventDataStore`].
 pub mod event_data_store {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The mode that the event data store will use to charge for event storage.
     ///
@@ -1092,76 +1092,6 @@ pub mod event_data_store {
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -1525,7 +1455,7 @@ impl Trail {
         self
     }
     /// Sets `KMSKeyId`.
-    pub fn kms_key_id(mut self, v: impl trail::KmsKeyIdRef) -> Self {
+    pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
         self.kms_key_id = Some(v.into_ref());
         self
     }
@@ -1732,7 +1662,7 @@ impl<S> Handle<Trail, S> {
 
 /// Property types and enums of [`Trail`].
 pub mod trail {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The category of events to be aggregated.
     ///
@@ -1923,76 +1853,6 @@ pub mod trail {
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `KMSKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KMSKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KMSKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 

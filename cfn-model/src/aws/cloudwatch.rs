@@ -16,7 +16,7 @@ pub struct Alarm {
     pub actions_enabled: Option<Value<bool>>,
     /// The list of actions to execute when this alarm transitions into an ALARM state from any other state. Specify each action as an Amazon Resource Name (ARN). For more information about creating alarms and the actions that you can specify, see [PutMetricAlarm](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html) in the *API Reference*.
     ///
-    /// Each item is a reference as `AlarmActionsRef` lists; the list holds strings (typed lists hold one type).
+    /// Each item is a reference as `crate::aws::refs::ScalingPolicyOrTopicRef` lists; the list holds strings (typed lists hold one type).
     pub alarm_actions: Option<Value<Vec<String>>>,
     /// The description of the alarm.
     pub alarm_description: Option<Value<String>>,
@@ -549,7 +549,7 @@ impl<S> Handle<Alarm, S> {
 
 /// Property types and enums of [`Alarm`].
 pub mod alarm {
-    use crate::{Expr, Handle, Id, IntoValue, Json, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Json, Props, ToExpr, Value};
 
     /// The arithmetic operation to use when comparing the specified statistic and threshold. The specified statistic value is used as the first operand.
     ///
@@ -769,83 +769,6 @@ pub mod alarm {
     impl From<Unit> for Value<Unit> {
         fn from(v: Unit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `AlarmActions` takes: `Value<Id<applicationautoscaling::ScalingPolicy>>` (or `&handle`), `Value<Id<autoscaling::ScalingPolicy>>` (or `&handle`), `Value<Id<sns::Topic>>` (or `&handle`).
-    ///
-    /// For a resource this program does not create: `Id::<applicationautoscaling::ScalingPolicy>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `AlarmActions` takes",
-        label = "expected one of the types below",
-        note = "`AlarmActions` takes `Value<Id<applicationautoscaling::ScalingPolicy>>` (or `&handle`), `Value<Id<autoscaling::ScalingPolicy>>` (or `&handle`), `Value<Id<sns::Topic>>` (or `&handle`)",
-        note = "for a resource this program does not create, write `Id::<applicationautoscaling::ScalingPolicy>::external(\"…\")`"
-    )]
-    pub trait AlarmActionsRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "applicationautoscaling")]
-    #[diagnostic::do_not_recommend]
-    impl AlarmActionsRef for Value<Id<crate::aws::applicationautoscaling::ScalingPolicy>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "applicationautoscaling")]
-    #[diagnostic::do_not_recommend]
-    impl AlarmActionsRef for &Value<Id<crate::aws::applicationautoscaling::ScalingPolicy>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "applicationautoscaling")]
-    #[diagnostic::do_not_recommend]
-    impl<S> AlarmActionsRef for &Handle<crate::aws::applicationautoscaling::ScalingPolicy, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "autoscaling")]
-    #[diagnostic::do_not_recommend]
-    impl AlarmActionsRef for Value<Id<crate::aws::autoscaling::ScalingPolicy>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "autoscaling")]
-    #[diagnostic::do_not_recommend]
-    impl AlarmActionsRef for &Value<Id<crate::aws::autoscaling::ScalingPolicy>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "autoscaling")]
-    #[diagnostic::do_not_recommend]
-    impl<S> AlarmActionsRef for &Handle<crate::aws::autoscaling::ScalingPolicy, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl AlarmActionsRef for Value<Id<crate::aws::sns::Topic>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl AlarmActionsRef for &Value<Id<crate::aws::sns::Topic>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl<S> AlarmActionsRef for &Handle<crate::aws::sns::Topic, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
         }
     }
 

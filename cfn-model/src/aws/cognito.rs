@@ -1710,7 +1710,7 @@ impl<S> Handle<UserPool, S> {
 
 /// Property types and enums of [`UserPool`].
 pub mod user_pool {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
 
     /// The values of `AdvancedSecurityMode`.
     ///
@@ -2271,55 +2271,6 @@ pub mod user_pool {
     impl From<WebAuthnFactorConfiguration> for Value<WebAuthnFactorConfiguration> {
         fn from(v: WebAuthnFactorConfiguration) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `CustomMessage` takes: `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Arn<lambda::Function>>`.
-    ///
-    /// For a resource this program does not create: `Id::<lambda::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `CustomMessage` takes",
-        label = "expected one of the types below",
-        note = "`CustomMessage` takes `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Arn<lambda::Function>>`",
-        note = "for a resource this program does not create, write `Id::<lambda::Alias>::external(\"…\")`"
-    )]
-    pub trait CustomMessageRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl CustomMessageRef for Value<Id<crate::aws::lambda::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl CustomMessageRef for &Value<Id<crate::aws::lambda::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl<S> CustomMessageRef for &Handle<crate::aws::lambda::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl CustomMessageRef for Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl CustomMessageRef for &Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -2924,7 +2875,7 @@ pub mod user_pool {
             self
         }
         /// Sets `CustomMessage`.
-        pub fn custom_message(mut self, v: impl CustomMessageRef) -> Self {
+        pub fn custom_message(mut self, v: impl crate::aws::refs::AliasOrFunctionRef) -> Self {
             self.custom_message = Some(v.into_ref());
             self
         }
@@ -2949,12 +2900,12 @@ pub mod user_pool {
             self
         }
         /// Sets `PostAuthentication`.
-        pub fn post_authentication(mut self, v: impl CustomMessageRef) -> Self {
+        pub fn post_authentication(mut self, v: impl crate::aws::refs::AliasOrFunctionRef) -> Self {
             self.post_authentication = Some(v.into_ref());
             self
         }
         /// Sets `PostConfirmation`.
-        pub fn post_confirmation(mut self, v: impl CustomMessageRef) -> Self {
+        pub fn post_confirmation(mut self, v: impl crate::aws::refs::AliasOrFunctionRef) -> Self {
             self.post_confirmation = Some(v.into_ref());
             self
         }
@@ -2964,7 +2915,7 @@ pub mod user_pool {
             self
         }
         /// Sets `PreSignUp`.
-        pub fn pre_sign_up(mut self, v: impl CustomMessageRef) -> Self {
+        pub fn pre_sign_up(mut self, v: impl crate::aws::refs::AliasOrFunctionRef) -> Self {
             self.pre_sign_up = Some(v.into_ref());
             self
         }

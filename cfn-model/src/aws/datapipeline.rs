@@ -178,84 +178,7 @@ impl<S> Handle<Pipeline, S> {
 
 /// Property types and enums of [`Pipeline`].
 pub mod pipeline {
-    use crate::{Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
-
-    /// A reference `StringValue` takes: `Value<Id<iam::InstanceProfile>>` (or `&handle`), `Value<Id<iam::Role>>` (or `&handle`), `Value<Id<sns::Topic>>` (or `&handle`).
-    ///
-    /// For a resource this program does not create: `Id::<iam::InstanceProfile>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `StringValue` takes",
-        label = "expected one of the types below",
-        note = "`StringValue` takes `Value<Id<iam::InstanceProfile>>` (or `&handle`), `Value<Id<iam::Role>>` (or `&handle`), `Value<Id<sns::Topic>>` (or `&handle`)",
-        note = "for a resource this program does not create, write `Id::<iam::InstanceProfile>::external(\"…\")`"
-    )]
-    pub trait StringValueRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl StringValueRef for Value<Id<crate::aws::iam::InstanceProfile>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl StringValueRef for &Value<Id<crate::aws::iam::InstanceProfile>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl<S> StringValueRef for &Handle<crate::aws::iam::InstanceProfile, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl StringValueRef for Value<Id<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl StringValueRef for &Value<Id<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl<S> StringValueRef for &Handle<crate::aws::iam::Role, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl StringValueRef for Value<Id<crate::aws::sns::Topic>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl StringValueRef for &Value<Id<crate::aws::sns::Topic>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl<S> StringValueRef for &Handle<crate::aws::sns::Topic, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// The `Field` property type of `AWS::DataPipeline::Pipeline`.
     pub struct Field {
@@ -282,7 +205,7 @@ pub mod pipeline {
             self
         }
         /// Sets `StringValue`.
-        pub fn string_value(mut self, v: impl StringValueRef) -> Self {
+        pub fn string_value(mut self, v: impl crate::aws::refs::InstanceProfileOrRoleOrTopicRef) -> Self {
             self.string_value = Some(v.into_ref());
             self
         }

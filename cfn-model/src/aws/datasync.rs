@@ -3643,8 +3643,8 @@ pub struct Task {
 impl Task {
     /// A new `Task` with its required properties.
     pub fn new(
-        destination_location_arn: impl task::DestinationLocationArnRef,
-        source_location_arn: impl task::SourceLocationArnRef,
+        destination_location_arn: impl crate::aws::refs::LocationEfsOrLocationS3Ref,
+        source_location_arn: impl crate::aws::refs::LocationNfsOrLocationS3Ref,
     ) -> Self {
         Self {
             destination_location_arn: destination_location_arn.into_ref(),
@@ -3796,7 +3796,7 @@ impl<S> Handle<Task, S> {
 
 /// Property types and enums of [`Task`].
 pub mod task {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
 
     /// Specifies what DataSync uses the manifest for.
     ///
@@ -4488,106 +4488,6 @@ pub mod task {
     impl From<VerifyMode> for Value<VerifyMode> {
         fn from(v: VerifyMode) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `DestinationLocationArn` takes: `Value<Id<datasync::LocationEfs>>` (or `&handle`), `Value<Id<datasync::LocationS3>>` (or `&handle`).
-    ///
-    /// For a resource this program does not create: `Id::<datasync::LocationEfs>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `DestinationLocationArn` takes",
-        label = "expected one of the types below",
-        note = "`DestinationLocationArn` takes `Value<Id<datasync::LocationEfs>>` (or `&handle`), `Value<Id<datasync::LocationS3>>` (or `&handle`)",
-        note = "for a resource this program does not create, write `Id::<datasync::LocationEfs>::external(\"…\")`"
-    )]
-    pub trait DestinationLocationArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl DestinationLocationArnRef for Value<Id<crate::aws::datasync::LocationEfs>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl DestinationLocationArnRef for &Value<Id<crate::aws::datasync::LocationEfs>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> DestinationLocationArnRef for &Handle<crate::aws::datasync::LocationEfs, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl DestinationLocationArnRef for Value<Id<crate::aws::datasync::LocationS3>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl DestinationLocationArnRef for &Value<Id<crate::aws::datasync::LocationS3>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> DestinationLocationArnRef for &Handle<crate::aws::datasync::LocationS3, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-
-    /// A reference `SourceLocationArn` takes: `Value<Id<datasync::LocationNfs>>` (or `&handle`), `Value<Id<datasync::LocationS3>>` (or `&handle`).
-    ///
-    /// For a resource this program does not create: `Id::<datasync::LocationNfs>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `SourceLocationArn` takes",
-        label = "expected one of the types below",
-        note = "`SourceLocationArn` takes `Value<Id<datasync::LocationNfs>>` (or `&handle`), `Value<Id<datasync::LocationS3>>` (or `&handle`)",
-        note = "for a resource this program does not create, write `Id::<datasync::LocationNfs>::external(\"…\")`"
-    )]
-    pub trait SourceLocationArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl SourceLocationArnRef for Value<Id<crate::aws::datasync::LocationNfs>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl SourceLocationArnRef for &Value<Id<crate::aws::datasync::LocationNfs>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> SourceLocationArnRef for &Handle<crate::aws::datasync::LocationNfs, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl SourceLocationArnRef for Value<Id<crate::aws::datasync::LocationS3>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl SourceLocationArnRef for &Value<Id<crate::aws::datasync::LocationS3>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> SourceLocationArnRef for &Handle<crate::aws::datasync::LocationS3, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
         }
     }
 

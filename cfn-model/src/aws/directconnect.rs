@@ -49,7 +49,7 @@ impl Connection {
         }
     }
     /// Sets `LagId`.
-    pub fn lag_id(mut self, v: impl connection::LagIdRef) -> Self {
+    pub fn lag_id(mut self, v: impl crate::aws::refs::LagRef) -> Self {
         self.lag_id = Some(v.into_ref());
         self
     }
@@ -158,51 +158,7 @@ impl<S> Handle<Connection, S> {
 
 /// Property types and enums of [`Connection`].
 pub mod connection {
-    use crate::{Attr, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
-
-    /// A reference `LagId` takes: `Value<Id<directconnect::Lag>>` (or `&handle`), `Value<Attr<directconnect::Lag, directconnect::lag::LagIdAttribute>>` (the attribute's method).
-    ///
-    /// For a resource this program does not create: `Id::<directconnect::Lag>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `LagId` takes",
-        label = "expected one of the types below",
-        note = "`LagId` takes `Value<Id<directconnect::Lag>>` (or `&handle`), `Value<Attr<directconnect::Lag, directconnect::lag::LagIdAttribute>>` (the attribute's method)",
-        note = "for a resource this program does not create, write `Id::<directconnect::Lag>::external(\"…\")`"
-    )]
-    pub trait LagIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl LagIdRef for Value<Id<crate::aws::directconnect::Lag>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl LagIdRef for &Value<Id<crate::aws::directconnect::Lag>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> LagIdRef for &Handle<crate::aws::directconnect::Lag, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl LagIdRef for Value<Attr<crate::aws::directconnect::Lag, crate::aws::directconnect::lag::LagIdAttribute>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl LagIdRef for &Value<Attr<crate::aws::directconnect::Lag, crate::aws::directconnect::lag::LagIdAttribute>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The `ConnectionId` attribute of [`Connection`](super::Connection): the `A` of `Attr<Connection, ConnectionIdAttribute>`, which properties of other resources take; `handle.connection_id()` yields it.
     pub struct ConnectionIdAttribute;
@@ -394,8 +350,8 @@ pub struct DirectConnectGatewayAssociation {
 impl DirectConnectGatewayAssociation {
     /// A new `DirectConnectGatewayAssociation` with its required properties.
     pub fn new(
-        associated_gateway_id: impl direct_connect_gateway_association::AssociatedGatewayIdRef,
-        direct_connect_gateway_id: impl direct_connect_gateway_association::DirectConnectGatewayIdRef,
+        associated_gateway_id: impl crate::aws::refs::TransitGatewayOrVpnGatewayRef,
+        direct_connect_gateway_id: impl crate::aws::refs::DirectConnectGatewayRef,
     ) -> Self {
         Self {
             associated_gateway_id: associated_gateway_id.into_ref(),
@@ -455,139 +411,6 @@ impl<S> Handle<DirectConnectGatewayAssociation, S> {
     /// `Fn::GetAtt` `AssociationId`.
     pub fn association_id(&self) -> Value<String> {
         self.get_att("AssociationId")
-    }
-}
-
-/// Property types and enums of [`DirectConnectGatewayAssociation`].
-pub mod direct_connect_gateway_association {
-    use crate::{Arn, Attr, Handle, Id, Value};
-
-    /// A reference `DirectConnectGatewayId` takes: `Value<Id<directconnect::DirectConnectGateway>>` (or `&handle`), `Value<Attr<directconnect::DirectConnectGateway, directconnect::direct_connect_gateway::DirectConnectGatewayIdAttribute>>` (the attribute's method).
-    ///
-    /// For a resource this program does not create: `Id::<directconnect::DirectConnectGateway>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `DirectConnectGatewayId` takes",
-        label = "expected one of the types below",
-        note = "`DirectConnectGatewayId` takes `Value<Id<directconnect::DirectConnectGateway>>` (or `&handle`), `Value<Attr<directconnect::DirectConnectGateway, directconnect::direct_connect_gateway::DirectConnectGatewayIdAttribute>>` (the attribute's method)",
-        note = "for a resource this program does not create, write `Id::<directconnect::DirectConnectGateway>::external(\"…\")`"
-    )]
-    pub trait DirectConnectGatewayIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl DirectConnectGatewayIdRef for Value<Id<crate::aws::directconnect::DirectConnectGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl DirectConnectGatewayIdRef for &Value<Id<crate::aws::directconnect::DirectConnectGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> DirectConnectGatewayIdRef for &Handle<crate::aws::directconnect::DirectConnectGateway, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl DirectConnectGatewayIdRef
-        for Value<
-            Attr<
-                crate::aws::directconnect::DirectConnectGateway,
-                crate::aws::directconnect::direct_connect_gateway::DirectConnectGatewayIdAttribute,
-            >,
-        >
-    {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl DirectConnectGatewayIdRef
-        for &Value<
-            Attr<
-                crate::aws::directconnect::DirectConnectGateway,
-                crate::aws::directconnect::direct_connect_gateway::DirectConnectGatewayIdAttribute,
-            >,
-        >
-    {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
-    /// A reference `AssociatedGatewayId` takes: `Value<Id<ec2::TransitGateway>>` (or `&handle`), `Value<Id<ec2::VpnGateway>>` (or `&handle`), `Value<Arn<ec2::TransitGateway>>`.
-    ///
-    /// For a resource this program does not create: `Id::<ec2::TransitGateway>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `AssociatedGatewayId` takes",
-        label = "expected one of the types below",
-        note = "`AssociatedGatewayId` takes `Value<Id<ec2::TransitGateway>>` (or `&handle`), `Value<Id<ec2::VpnGateway>>` (or `&handle`), `Value<Arn<ec2::TransitGateway>>`",
-        note = "for a resource this program does not create, write `Id::<ec2::TransitGateway>::external(\"…\")`"
-    )]
-    pub trait AssociatedGatewayIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "ec2")]
-    #[diagnostic::do_not_recommend]
-    impl AssociatedGatewayIdRef for Value<Id<crate::aws::ec2::TransitGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "ec2")]
-    #[diagnostic::do_not_recommend]
-    impl AssociatedGatewayIdRef for &Value<Id<crate::aws::ec2::TransitGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "ec2")]
-    #[diagnostic::do_not_recommend]
-    impl<S> AssociatedGatewayIdRef for &Handle<crate::aws::ec2::TransitGateway, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "ec2")]
-    #[diagnostic::do_not_recommend]
-    impl AssociatedGatewayIdRef for Value<Id<crate::aws::ec2::VpnGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "ec2")]
-    #[diagnostic::do_not_recommend]
-    impl AssociatedGatewayIdRef for &Value<Id<crate::aws::ec2::VpnGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "ec2")]
-    #[diagnostic::do_not_recommend]
-    impl<S> AssociatedGatewayIdRef for &Handle<crate::aws::ec2::VpnGateway, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "ec2")]
-    #[diagnostic::do_not_recommend]
-    impl AssociatedGatewayIdRef for Value<Arn<crate::aws::ec2::TransitGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "ec2")]
-    #[diagnostic::do_not_recommend]
-    impl AssociatedGatewayIdRef for &Value<Arn<crate::aws::ec2::TransitGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
     }
 }
 
@@ -847,7 +670,7 @@ impl PrivateVirtualInterface {
         self
     }
     /// Sets `DirectConnectGatewayId`.
-    pub fn direct_connect_gateway_id(mut self, v: impl private_virtual_interface::DirectConnectGatewayIdRef) -> Self {
+    pub fn direct_connect_gateway_id(mut self, v: impl crate::aws::refs::DirectConnectGatewayRef) -> Self {
         self.direct_connect_gateway_id = Some(v.into_ref());
         self
     }
@@ -945,147 +768,7 @@ impl<S> Handle<PrivateVirtualInterface, S> {
 
 /// Property types and enums of [`PrivateVirtualInterface`].
 pub mod private_virtual_interface {
-    use crate::{Attr, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
-
-    /// A reference `ConnectionId` takes: `Value<Id<directconnect::Connection>>` (or `&handle`), `Value<Id<directconnect::Lag>>` (or `&handle`), `Value<Attr<directconnect::Connection, directconnect::connection::ConnectionIdAttribute>>` (the attribute's method), `Value<Attr<directconnect::Lag, directconnect::lag::LagIdAttribute>>` (the attribute's method).
-    ///
-    /// For a resource this program does not create: `Id::<directconnect::Connection>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `ConnectionId` takes",
-        label = "expected one of the types below",
-        note = "`ConnectionId` takes `Value<Id<directconnect::Connection>>` (or `&handle`), `Value<Id<directconnect::Lag>>` (or `&handle`), `Value<Attr<directconnect::Connection, directconnect::connection::ConnectionIdAttribute>>` (the attribute's method), `Value<Attr<directconnect::Lag, directconnect::lag::LagIdAttribute>>` (the attribute's method)",
-        note = "for a resource this program does not create, write `Id::<directconnect::Connection>::external(\"…\")`"
-    )]
-    pub trait ConnectionIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for Value<Id<crate::aws::directconnect::Connection>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for &Value<Id<crate::aws::directconnect::Connection>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> ConnectionIdRef for &Handle<crate::aws::directconnect::Connection, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for Value<Id<crate::aws::directconnect::Lag>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for &Value<Id<crate::aws::directconnect::Lag>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> ConnectionIdRef for &Handle<crate::aws::directconnect::Lag, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef
-        for Value<
-            Attr<crate::aws::directconnect::Connection, crate::aws::directconnect::connection::ConnectionIdAttribute>,
-        >
-    {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef
-        for &Value<
-            Attr<crate::aws::directconnect::Connection, crate::aws::directconnect::connection::ConnectionIdAttribute>,
-        >
-    {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for Value<Attr<crate::aws::directconnect::Lag, crate::aws::directconnect::lag::LagIdAttribute>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for &Value<Attr<crate::aws::directconnect::Lag, crate::aws::directconnect::lag::LagIdAttribute>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
-    /// A reference `DirectConnectGatewayId` takes: `Value<Id<directconnect::DirectConnectGateway>>` (or `&handle`), `Value<Attr<directconnect::DirectConnectGateway, directconnect::direct_connect_gateway::DirectConnectGatewayIdAttribute>>` (the attribute's method).
-    ///
-    /// For a resource this program does not create: `Id::<directconnect::DirectConnectGateway>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `DirectConnectGatewayId` takes",
-        label = "expected one of the types below",
-        note = "`DirectConnectGatewayId` takes `Value<Id<directconnect::DirectConnectGateway>>` (or `&handle`), `Value<Attr<directconnect::DirectConnectGateway, directconnect::direct_connect_gateway::DirectConnectGatewayIdAttribute>>` (the attribute's method)",
-        note = "for a resource this program does not create, write `Id::<directconnect::DirectConnectGateway>::external(\"…\")`"
-    )]
-    pub trait DirectConnectGatewayIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl DirectConnectGatewayIdRef for Value<Id<crate::aws::directconnect::DirectConnectGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl DirectConnectGatewayIdRef for &Value<Id<crate::aws::directconnect::DirectConnectGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> DirectConnectGatewayIdRef for &Handle<crate::aws::directconnect::DirectConnectGateway, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl DirectConnectGatewayIdRef
-        for Value<
-            Attr<
-                crate::aws::directconnect::DirectConnectGateway,
-                crate::aws::directconnect::direct_connect_gateway::DirectConnectGatewayIdAttribute,
-            >,
-        >
-    {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl DirectConnectGatewayIdRef
-        for &Value<
-            Attr<
-                crate::aws::directconnect::DirectConnectGateway,
-                crate::aws::directconnect::direct_connect_gateway::DirectConnectGatewayIdAttribute,
-            >,
-        >
-    {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// Information about a BGP peer.
     pub struct BgpPeer {
@@ -1320,89 +1003,7 @@ impl<S> Handle<PublicVirtualInterface, S> {
 
 /// Property types and enums of [`PublicVirtualInterface`].
 pub mod public_virtual_interface {
-    use crate::{Attr, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
-
-    /// A reference `ConnectionId` takes: `Value<Id<directconnect::Connection>>` (or `&handle`), `Value<Id<directconnect::Lag>>` (or `&handle`), `Value<Attr<directconnect::Connection, directconnect::connection::ConnectionIdAttribute>>` (the attribute's method), `Value<Attr<directconnect::Lag, directconnect::lag::LagIdAttribute>>` (the attribute's method).
-    ///
-    /// For a resource this program does not create: `Id::<directconnect::Connection>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `ConnectionId` takes",
-        label = "expected one of the types below",
-        note = "`ConnectionId` takes `Value<Id<directconnect::Connection>>` (or `&handle`), `Value<Id<directconnect::Lag>>` (or `&handle`), `Value<Attr<directconnect::Connection, directconnect::connection::ConnectionIdAttribute>>` (the attribute's method), `Value<Attr<directconnect::Lag, directconnect::lag::LagIdAttribute>>` (the attribute's method)",
-        note = "for a resource this program does not create, write `Id::<directconnect::Connection>::external(\"…\")`"
-    )]
-    pub trait ConnectionIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for Value<Id<crate::aws::directconnect::Connection>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for &Value<Id<crate::aws::directconnect::Connection>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> ConnectionIdRef for &Handle<crate::aws::directconnect::Connection, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for Value<Id<crate::aws::directconnect::Lag>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for &Value<Id<crate::aws::directconnect::Lag>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> ConnectionIdRef for &Handle<crate::aws::directconnect::Lag, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef
-        for Value<
-            Attr<crate::aws::directconnect::Connection, crate::aws::directconnect::connection::ConnectionIdAttribute>,
-        >
-    {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef
-        for &Value<
-            Attr<crate::aws::directconnect::Connection, crate::aws::directconnect::connection::ConnectionIdAttribute>,
-        >
-    {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for Value<Attr<crate::aws::directconnect::Lag, crate::aws::directconnect::lag::LagIdAttribute>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for &Value<Attr<crate::aws::directconnect::Lag, crate::aws::directconnect::lag::LagIdAttribute>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// Information about a BGP peer.
     pub struct BgpPeer {
@@ -1655,147 +1256,7 @@ impl<S> Handle<TransitVirtualInterface, S> {
 
 /// Property types and enums of [`TransitVirtualInterface`].
 pub mod transit_virtual_interface {
-    use crate::{Attr, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
-
-    /// A reference `ConnectionId` takes: `Value<Id<directconnect::Connection>>` (or `&handle`), `Value<Id<directconnect::Lag>>` (or `&handle`), `Value<Attr<directconnect::Connection, directconnect::connection::ConnectionIdAttribute>>` (the attribute's method), `Value<Attr<directconnect::Lag, directconnect::lag::LagIdAttribute>>` (the attribute's method).
-    ///
-    /// For a resource this program does not create: `Id::<directconnect::Connection>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `ConnectionId` takes",
-        label = "expected one of the types below",
-        note = "`ConnectionId` takes `Value<Id<directconnect::Connection>>` (or `&handle`), `Value<Id<directconnect::Lag>>` (or `&handle`), `Value<Attr<directconnect::Connection, directconnect::connection::ConnectionIdAttribute>>` (the attribute's method), `Value<Attr<directconnect::Lag, directconnect::lag::LagIdAttribute>>` (the attribute's method)",
-        note = "for a resource this program does not create, write `Id::<directconnect::Connection>::external(\"…\")`"
-    )]
-    pub trait ConnectionIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for Value<Id<crate::aws::directconnect::Connection>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for &Value<Id<crate::aws::directconnect::Connection>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> ConnectionIdRef for &Handle<crate::aws::directconnect::Connection, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for Value<Id<crate::aws::directconnect::Lag>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for &Value<Id<crate::aws::directconnect::Lag>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> ConnectionIdRef for &Handle<crate::aws::directconnect::Lag, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef
-        for Value<
-            Attr<crate::aws::directconnect::Connection, crate::aws::directconnect::connection::ConnectionIdAttribute>,
-        >
-    {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef
-        for &Value<
-            Attr<crate::aws::directconnect::Connection, crate::aws::directconnect::connection::ConnectionIdAttribute>,
-        >
-    {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for Value<Attr<crate::aws::directconnect::Lag, crate::aws::directconnect::lag::LagIdAttribute>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ConnectionIdRef for &Value<Attr<crate::aws::directconnect::Lag, crate::aws::directconnect::lag::LagIdAttribute>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
-    /// A reference `DirectConnectGatewayId` takes: `Value<Id<directconnect::DirectConnectGateway>>` (or `&handle`), `Value<Attr<directconnect::DirectConnectGateway, directconnect::direct_connect_gateway::DirectConnectGatewayIdAttribute>>` (the attribute's method).
-    ///
-    /// For a resource this program does not create: `Id::<directconnect::DirectConnectGateway>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `DirectConnectGatewayId` takes",
-        label = "expected one of the types below",
-        note = "`DirectConnectGatewayId` takes `Value<Id<directconnect::DirectConnectGateway>>` (or `&handle`), `Value<Attr<directconnect::DirectConnectGateway, directconnect::direct_connect_gateway::DirectConnectGatewayIdAttribute>>` (the attribute's method)",
-        note = "for a resource this program does not create, write `Id::<directconnect::DirectConnectGateway>::external(\"…\")`"
-    )]
-    pub trait DirectConnectGatewayIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl DirectConnectGatewayIdRef for Value<Id<crate::aws::directconnect::DirectConnectGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl DirectConnectGatewayIdRef for &Value<Id<crate::aws::directconnect::DirectConnectGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> DirectConnectGatewayIdRef for &Handle<crate::aws::directconnect::DirectConnectGateway, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl DirectConnectGatewayIdRef
-        for Value<
-            Attr<
-                crate::aws::directconnect::DirectConnectGateway,
-                crate::aws::directconnect::direct_connect_gateway::DirectConnectGatewayIdAttribute,
-            >,
-        >
-    {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl DirectConnectGatewayIdRef
-        for &Value<
-            Attr<
-                crate::aws::directconnect::DirectConnectGateway,
-                crate::aws::directconnect::direct_connect_gateway::DirectConnectGatewayIdAttribute,
-            >,
-        >
-    {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// A key-value pair to associate with a resource.
     pub struct BgpPeer {

@@ -321,7 +321,7 @@ impl<S> Handle<GlobalTable, S> {
 
 /// Property types and enums of [`GlobalTable`].
 pub mod global_table {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Json, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Json, Props, ToExpr, Value};
 
     /// The values of `ApproximateCreationDateTimePrecision`.
     ///
@@ -696,76 +696,6 @@ pub mod global_table {
     impl From<TableType> for Value<TableType> {
         fn from(v: TableType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `KMSMasterKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KMSMasterKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KMSMasterKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsMasterKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsMasterKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsMasterKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsMasterKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsMasterKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsMasterKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsMasterKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsMasterKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsMasterKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -1536,7 +1466,7 @@ pub mod global_table {
 
     impl ReplicaSseSpecification {
         /// A new `ReplicaSseSpecification` with its required properties.
-        pub fn new(kms_master_key_id: impl KmsMasterKeyIdRef) -> Self {
+        pub fn new(kms_master_key_id: impl crate::aws::refs::AliasOrKeyRef) -> Self {
             Self {
                 kms_master_key_id: kms_master_key_id.into_ref(),
             }
@@ -2471,7 +2401,7 @@ impl<S> Handle<Table, S> {
 
 /// Property types and enums of [`Table`].
 pub mod table {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Json, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Json, Props, ToExpr, Value};
 
     /// The precision for the time and date that the stream was created.
     ///
@@ -2781,76 +2711,6 @@ pub mod table {
     impl From<TableClass> for Value<TableClass> {
         fn from(v: TableClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `KMSMasterKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KMSMasterKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KMSMasterKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsMasterKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsMasterKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsMasterKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsMasterKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsMasterKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsMasterKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsMasterKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsMasterKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsMasterKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -3492,7 +3352,7 @@ pub mod table {
             }
         }
         /// Sets `KMSMasterKeyId`.
-        pub fn kms_master_key_id(mut self, v: impl KmsMasterKeyIdRef) -> Self {
+        pub fn kms_master_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
             self.kms_master_key_id = Some(v.into_ref());
             self
         }

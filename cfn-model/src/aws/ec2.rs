@@ -3928,7 +3928,7 @@ impl<S> Handle<Ec2Fleet, S> {
 
 /// Property types and enums of [`Ec2Fleet`].
 pub mod ec2_fleet {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// The values of `AcceleratorManufacturers`.
     ///
@@ -4924,76 +4924,6 @@ pub mod ec2_fleet {
         }
     }
 
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
     /// The `AcceleratorCountRequest` property type of `AWS::EC2::EC2Fleet`.
     pub struct AcceleratorCountRequest {
         /// The `Max` property.
@@ -5366,7 +5296,7 @@ pub mod ec2_fleet {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+        pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
             self.kms_key_id = Some(v.into_ref());
             self
         }
@@ -7327,7 +7257,7 @@ impl EipAssociation {
         self
     }
     /// Sets `EIP`.
-    pub fn eip(mut self, v: impl eip_association::EipRef) -> Self {
+    pub fn eip(mut self, v: impl crate::aws::refs::EipRef) -> Self {
         self.eip = Some(v.into_ref());
         self
     }
@@ -7371,55 +7301,6 @@ impl<S> Handle<EipAssociation, S> {
     /// `Fn::GetAtt` `Id`.
     pub fn id_attr(&self) -> Value<String> {
         self.get_att("Id")
-    }
-}
-
-/// Property types and enums of [`EipAssociation`].
-pub mod eip_association {
-    use crate::{Attr, Handle, Id, Value};
-
-    /// A reference `EIP` takes: `Value<Id<ec2::Eip>>` (or `&handle`), `Value<Attr<ec2::Eip, ec2::eip::AllocationIdAttribute>>` (the attribute's method).
-    ///
-    /// For a resource this program does not create: `Id::<ec2::Eip>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `EIP` takes",
-        label = "expected one of the types below",
-        note = "`EIP` takes `Value<Id<ec2::Eip>>` (or `&handle`), `Value<Attr<ec2::Eip, ec2::eip::AllocationIdAttribute>>` (the attribute's method)",
-        note = "for a resource this program does not create, write `Id::<ec2::Eip>::external(\"…\")`"
-    )]
-    pub trait EipRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl EipRef for Value<Id<crate::aws::ec2::Eip>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl EipRef for &Value<Id<crate::aws::ec2::Eip>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> EipRef for &Handle<crate::aws::ec2::Eip, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl EipRef for Value<Attr<crate::aws::ec2::Eip, crate::aws::ec2::eip::AllocationIdAttribute>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl EipRef for &Value<Attr<crate::aws::ec2::Eip, crate::aws::ec2::eip::AllocationIdAttribute>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
     }
 }
 
@@ -7648,7 +7529,7 @@ pub struct FlowLog {
 impl FlowLog {
     /// A new `FlowLog` with its required properties.
     pub fn new(
-        resource_id: impl flow_log::ResourceIdRef,
+        resource_id: impl crate::aws::refs::SubnetOrTransitGatewayOrVpcRef,
         resource_type: impl IntoValue<flow_log::ResourceType>,
     ) -> Self {
         Self {
@@ -7683,7 +7564,7 @@ impl FlowLog {
         self
     }
     /// Sets `LogDestination`.
-    pub fn log_destination(mut self, v: impl flow_log::LogDestinationRef) -> Self {
+    pub fn log_destination(mut self, v: impl crate::aws::refs::LogGroupOrBucketRef) -> Self {
         self.log_destination = Some(v.into_ref());
         self
     }
@@ -7789,7 +7670,7 @@ impl<S> Handle<FlowLog, S> {
 
 /// Property types and enums of [`FlowLog`].
 pub mod flow_log {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The values of `FileFormat`.
     ///
@@ -7949,116 +7830,6 @@ pub mod flow_log {
     impl From<TrafficType> for Value<TrafficType> {
         fn from(v: TrafficType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `ResourceId` takes: `Value<Id<ec2::Subnet>>` (or `&handle`), `Value<Id<ec2::TransitGateway>>` (or `&handle`), `Value<Id<ec2::Vpc>>` (or `&handle`).
-    ///
-    /// For a resource this program does not create: `Id::<ec2::Subnet>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `ResourceId` takes",
-        label = "expected one of the types below",
-        note = "`ResourceId` takes `Value<Id<ec2::Subnet>>` (or `&handle`), `Value<Id<ec2::TransitGateway>>` (or `&handle`), `Value<Id<ec2::Vpc>>` (or `&handle`)",
-        note = "for a resource this program does not create, write `Id::<ec2::Subnet>::external(\"…\")`"
-    )]
-    pub trait ResourceIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl ResourceIdRef for Value<Id<crate::aws::ec2::Subnet>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ResourceIdRef for &Value<Id<crate::aws::ec2::Subnet>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> ResourceIdRef for &Handle<crate::aws::ec2::Subnet, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ResourceIdRef for Value<Id<crate::aws::ec2::TransitGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ResourceIdRef for &Value<Id<crate::aws::ec2::TransitGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> ResourceIdRef for &Handle<crate::aws::ec2::TransitGateway, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ResourceIdRef for Value<Id<crate::aws::ec2::Vpc>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ResourceIdRef for &Value<Id<crate::aws::ec2::Vpc>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> ResourceIdRef for &Handle<crate::aws::ec2::Vpc, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-
-    /// A reference `LogDestination` takes: `Value<Arn<logs::LogGroup>>`, `Value<Arn<s3::Bucket>>`.
-    ///
-    /// For a resource this program does not create: `Arn::<logs::LogGroup>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `LogDestination` takes",
-        label = "expected one of the types below",
-        note = "`LogDestination` takes `Value<Arn<logs::LogGroup>>`, `Value<Arn<s3::Bucket>>`",
-        note = "for a resource this program does not create, write `Arn::<logs::LogGroup>::external(\"…\")`"
-    )]
-    pub trait LogDestinationRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "logs")]
-    #[diagnostic::do_not_recommend]
-    impl LogDestinationRef for Value<Arn<crate::aws::logs::LogGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "logs")]
-    #[diagnostic::do_not_recommend]
-    impl LogDestinationRef for &Value<Arn<crate::aws::logs::LogGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "s3")]
-    #[diagnostic::do_not_recommend]
-    impl LogDestinationRef for Value<Arn<crate::aws::s3::Bucket>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "s3")]
-    #[diagnostic::do_not_recommend]
-    impl LogDestinationRef for &Value<Arn<crate::aws::s3::Bucket>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -8374,7 +8145,7 @@ pub struct GatewayRouteTableAssociation {
 impl GatewayRouteTableAssociation {
     /// A new `GatewayRouteTableAssociation` with its required properties.
     pub fn new(
-        gateway_id: impl gateway_route_table_association::GatewayIdRef,
+        gateway_id: impl crate::aws::refs::InternetGatewayOrVpnGatewayRef,
         route_table_id: impl IntoValue<Id<crate::aws::ec2::RouteTable>>,
     ) -> Self {
         Self {
@@ -8400,61 +8171,6 @@ impl<S> Handle<GatewayRouteTableAssociation, S> {
     /// `Fn::GetAtt` `AssociationId`.
     pub fn association_id(&self) -> Value<String> {
         self.get_att("AssociationId")
-    }
-}
-
-/// Property types and enums of [`GatewayRouteTableAssociation`].
-pub mod gateway_route_table_association {
-    use crate::{Handle, Id, Value};
-
-    /// A reference `GatewayId` takes: `Value<Id<ec2::InternetGateway>>` (or `&handle`), `Value<Id<ec2::VpnGateway>>` (or `&handle`).
-    ///
-    /// For a resource this program does not create: `Id::<ec2::InternetGateway>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `GatewayId` takes",
-        label = "expected one of the types below",
-        note = "`GatewayId` takes `Value<Id<ec2::InternetGateway>>` (or `&handle`), `Value<Id<ec2::VpnGateway>>` (or `&handle`)",
-        note = "for a resource this program does not create, write `Id::<ec2::InternetGateway>::external(\"…\")`"
-    )]
-    pub trait GatewayIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl GatewayIdRef for Value<Id<crate::aws::ec2::InternetGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl GatewayIdRef for &Value<Id<crate::aws::ec2::InternetGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> GatewayIdRef for &Handle<crate::aws::ec2::InternetGateway, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl GatewayIdRef for Value<Id<crate::aws::ec2::VpnGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl GatewayIdRef for &Value<Id<crate::aws::ec2::VpnGateway>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> GatewayIdRef for &Handle<crate::aws::ec2::VpnGateway, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
     }
 }
 
@@ -10972,7 +10688,7 @@ pub struct Instance {
     pub ramdisk_id: Option<Value<String>>,
     /// The IDs of the security groups.
     ///
-    /// Each item is a reference as `SecurityGroupIdsRef` lists; the list holds strings (typed lists hold one type).
+    /// Each item is a reference as `crate::aws::refs::SecurityGroupRef` lists; the list holds strings (typed lists hold one type).
     pub security_group_ids: Option<Value<Vec<String>>>,
     /// the names of the security groups. For a nondefault VPC, you must use security group IDs instead.
     ///
@@ -11412,7 +11128,7 @@ impl<S> Handle<Instance, S> {
 
 /// Property types and enums of [`Instance`].
 pub mod instance {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Json, Name, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Json, Props, ToExpr, Value};
 
     /// Indicates whether the instance is associated with a dedicated host. If you want the instance to always restart on the same host on which it was launched, specify host. If you want the instance to restart on any available host, but try to launch onto the last host it ran on (on a best-effort basis), specify default.
     ///
@@ -11653,120 +11369,6 @@ pub mod instance {
         }
     }
 
-    /// A reference `SecurityGroupIds` takes: `Value<Id<ec2::SecurityGroup>>` (or `&handle`), `Value<Name<ec2::SecurityGroup>>`.
-    ///
-    /// For a resource this program does not create: `Id::<ec2::SecurityGroup>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `SecurityGroupIds` takes",
-        label = "expected one of the types below",
-        note = "`SecurityGroupIds` takes `Value<Id<ec2::SecurityGroup>>` (or `&handle`), `Value<Name<ec2::SecurityGroup>>`",
-        note = "for a resource this program does not create, write `Id::<ec2::SecurityGroup>::external(\"…\")`"
-    )]
-    pub trait SecurityGroupIdsRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl SecurityGroupIdsRef for Value<Id<crate::aws::ec2::SecurityGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl SecurityGroupIdsRef for &Value<Id<crate::aws::ec2::SecurityGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> SecurityGroupIdsRef for &Handle<crate::aws::ec2::SecurityGroup, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl SecurityGroupIdsRef for Value<Name<crate::aws::ec2::SecurityGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl SecurityGroupIdsRef for &Value<Name<crate::aws::ec2::SecurityGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
     /// The `AssociationParameter` property type of `AWS::EC2::Instance`.
     pub struct AssociationParameter {
         /// The name of an input parameter that is in the associated SSM document.
@@ -11960,7 +11562,7 @@ pub mod instance {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+        pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
             self.kms_key_id = Some(v.into_ref());
             self
         }
@@ -14074,7 +13676,7 @@ impl<S> Handle<LaunchTemplate, S> {
 
 /// Property types and enums of [`LaunchTemplate`].
 pub mod launch_template {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Name, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Name, Props, ToExpr, Value};
 
     /// The values of `AcceleratorManufacturers`.
     ///
@@ -15279,76 +14881,6 @@ pub mod launch_template {
         }
     }
 
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
     /// The minimum and maximum number of accelerators (GPUs, FPGAs, or AWS Inferentia chips) on an instance.
     pub struct AcceleratorCount {
         /// The maximum number of accelerators. To specify no maximum limit, omit this parameter. To exclude accelerator-enabled instance types, set ``Max`` to ``0``.
@@ -15875,7 +15407,7 @@ pub mod launch_template {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+        pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
             self.kms_key_id = Some(v.into_ref());
             self
         }
@@ -22953,51 +22485,7 @@ impl<S> Handle<SecurityGroup, S> {
 
 /// Property types and enums of [`SecurityGroup`].
 pub mod security_group {
-    use crate::{Expr, ExternalGroupId, Handle, Id, IntoExternalGroupId, IntoValue, Name, Props, ToExpr, Value};
-
-    /// A reference `Id` takes: `Value<Id<ec2::SecurityGroup>>` (or `&handle`), `Value<Name<ec2::SecurityGroup>>`.
-    ///
-    /// For a resource this program does not create: `Id::<ec2::SecurityGroup>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `Id` takes",
-        label = "expected one of the types below",
-        note = "`Id` takes `Value<Id<ec2::SecurityGroup>>` (or `&handle`), `Value<Name<ec2::SecurityGroup>>`",
-        note = "for a resource this program does not create, write `Id::<ec2::SecurityGroup>::external(\"…\")`"
-    )]
-    pub trait IdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl IdRef for Value<Id<crate::aws::ec2::SecurityGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl IdRef for &Value<Id<crate::aws::ec2::SecurityGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> IdRef for &Handle<crate::aws::ec2::SecurityGroup, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl IdRef for Value<Name<crate::aws::ec2::SecurityGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl IdRef for &Value<Name<crate::aws::ec2::SecurityGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
+    use crate::{Expr, ExternalGroupId, IntoExternalGroupId, IntoValue, Props, ToExpr, Value};
 
     /// The `Egress` property type of `AWS::EC2::SecurityGroup`.
     pub struct Egress {
@@ -30049,7 +29537,7 @@ impl TransitGatewayRoute {
     /// Sets `TransitGatewayAttachmentId`.
     pub fn transit_gateway_attachment_id(
         mut self,
-        v: impl transit_gateway_route::TransitGatewayAttachmentIdRef,
+        v: impl crate::aws::refs::TransitGatewayAttachmentOrTransitGatewayPeeringAttachmentRef,
     ) -> Self {
         self.transit_gateway_attachment_id = Some(v.into_ref());
         self
@@ -30067,61 +29555,6 @@ impl Resource for TransitGatewayRoute {
         p.opt("TransitGatewayAttachmentId", self.transit_gateway_attachment_id);
         p.req("TransitGatewayRouteTableId", self.transit_gateway_route_table_id);
         p
-    }
-}
-
-/// Property types and enums of [`TransitGatewayRoute`].
-pub mod transit_gateway_route {
-    use crate::{Handle, Id, Value};
-
-    /// A reference `TransitGatewayAttachmentId` takes: `Value<Id<ec2::TransitGatewayAttachment>>` (or `&handle`), `Value<Id<ec2::TransitGatewayPeeringAttachment>>` (or `&handle`).
-    ///
-    /// For a resource this program does not create: `Id::<ec2::TransitGatewayAttachment>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `TransitGatewayAttachmentId` takes",
-        label = "expected one of the types below",
-        note = "`TransitGatewayAttachmentId` takes `Value<Id<ec2::TransitGatewayAttachment>>` (or `&handle`), `Value<Id<ec2::TransitGatewayPeeringAttachment>>` (or `&handle`)",
-        note = "for a resource this program does not create, write `Id::<ec2::TransitGatewayAttachment>::external(\"…\")`"
-    )]
-    pub trait TransitGatewayAttachmentIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl TransitGatewayAttachmentIdRef for Value<Id<crate::aws::ec2::TransitGatewayAttachment>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl TransitGatewayAttachmentIdRef for &Value<Id<crate::aws::ec2::TransitGatewayAttachment>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> TransitGatewayAttachmentIdRef for &Handle<crate::aws::ec2::TransitGatewayAttachment, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl TransitGatewayAttachmentIdRef for Value<Id<crate::aws::ec2::TransitGatewayPeeringAttachment>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl TransitGatewayAttachmentIdRef for &Value<Id<crate::aws::ec2::TransitGatewayPeeringAttachment>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> TransitGatewayAttachmentIdRef for &Handle<crate::aws::ec2::TransitGatewayPeeringAttachment, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
     }
 }
 
@@ -36894,7 +36327,7 @@ impl Volume {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl volume::KmsKeyIdRef) -> Self {
+    pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
         self.kms_key_id = Some(v.into_ref());
         self
     }
@@ -36995,77 +36428,7 @@ impl<S> Handle<Volume, S> {
 
 /// Property types and enums of [`Volume`].
 pub mod volume {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
-
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// Specifies a tag. For more information, see [Resource tags](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html).
     pub struct Tag {

@@ -1949,7 +1949,7 @@ impl<S> Handle<Cluster, S> {
 
 /// Property types and enums of [`Cluster`].
 pub mod cluster {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// The log setting to use for redirecting logs for your execute command results. The following log settings are available.
     /// +  ``NONE``: The execute command session is not logged.
@@ -1982,76 +1982,6 @@ pub mod cluster {
     impl From<Logging> for Value<Logging> {
         fn from(v: Logging) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -2230,7 +2160,7 @@ pub mod cluster {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+        pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
             self.kms_key_id = Some(v.into_ref());
             self
         }
@@ -2358,7 +2288,7 @@ pub mod cluster {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+        pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
             self.kms_key_id = Some(v.into_ref());
             self
         }
@@ -2470,7 +2400,7 @@ pub struct ClusterCapacityProviderAssociations {
 impl ClusterCapacityProviderAssociations {
     /// A new `ClusterCapacityProviderAssociations` with its required properties.
     pub fn new(
-        cluster: impl cluster_capacity_provider_associations::ClusterRef,
+        cluster: impl crate::aws::refs::ClusterRef,
         default_capacity_provider_strategy: impl IntoIterator<
             Item = cluster_capacity_provider_associations::CapacityProviderStrategy,
         >,
@@ -2524,51 +2454,7 @@ impl Resource for ClusterCapacityProviderAssociations {
 
 /// Property types and enums of [`ClusterCapacityProviderAssociations`].
 pub mod cluster_capacity_provider_associations {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
-
-    /// A reference `Cluster` takes: `Value<Id<ecs::Cluster>>` (or `&handle`), `Value<Arn<ecs::Cluster>>`.
-    ///
-    /// For a resource this program does not create: `Id::<ecs::Cluster>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `Cluster` takes",
-        label = "expected one of the types below",
-        note = "`Cluster` takes `Value<Id<ecs::Cluster>>` (or `&handle`), `Value<Arn<ecs::Cluster>>`",
-        note = "for a resource this program does not create, write `Id::<ecs::Cluster>::external(\"…\")`"
-    )]
-    pub trait ClusterRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl ClusterRef for Value<Id<crate::aws::ecs::Cluster>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ClusterRef for &Value<Id<crate::aws::ecs::Cluster>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> ClusterRef for &Handle<crate::aws::ecs::Cluster, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ClusterRef for Value<Arn<crate::aws::ecs::Cluster>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ClusterRef for &Value<Arn<crate::aws::ecs::Cluster>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The `CapacityProviderStrategy` property type of `AWS::ECS::ClusterCapacityProviderAssociations`.
     pub struct CapacityProviderStrategy {
@@ -6352,7 +6238,7 @@ impl Service {
         self
     }
     /// Sets `Role`.
-    pub fn role(mut self, v: impl service::RoleRef) -> Self {
+    pub fn role(mut self, v: impl crate::aws::refs::RoleRef) -> Self {
         self.role = Some(v.into_ref());
         self
     }
@@ -6643,8 +6529,7 @@ impl<S> Handle<Service, S> {
 /// Property types and enums of [`Service`].
 pub mod service {
     use crate::{
-        Arn, Expr, ForwardedTargetGroupArn, Handle, Id, IntoForwardedTargetGroupArn, IntoValue, Json, Props, ToExpr,
-        Value,
+        Arn, Expr, ForwardedTargetGroupArn, Id, IntoForwardedTargetGroupArn, IntoValue, Json, Props, ToExpr, Value,
     };
     use indexmap::IndexMap;
 
@@ -7359,125 +7244,6 @@ pub mod service {
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `Role` takes: `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`.
-    ///
-    /// For a resource this program does not create: `Id::<iam::Role>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `Role` takes",
-        label = "expected one of the types below",
-        note = "`Role` takes `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`",
-        note = "for a resource this program does not create, write `Id::<iam::Role>::external(\"…\")`"
-    )]
-    pub trait RoleRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl RoleRef for Value<Id<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl RoleRef for &Value<Id<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl<S> RoleRef for &Handle<crate::aws::iam::Role, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl RoleRef for Value<Arn<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl RoleRef for &Value<Arn<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -9376,7 +9142,7 @@ pub mod service {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+        pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
             self.kms_key_id = Some(v.into_ref());
             self
         }
@@ -9989,7 +9755,7 @@ impl TaskDefinition {
         self
     }
     /// Sets `TaskRoleArn`.
-    pub fn task_role_arn(mut self, v: impl task_definition::TaskRoleArnRef) -> Self {
+    pub fn task_role_arn(mut self, v: impl crate::aws::refs::RoleRef) -> Self {
         self.task_role_arn = Some(v.into_ref());
         self
     }
@@ -10088,7 +9854,7 @@ impl<S> Handle<TaskDefinition, S> {
 
 /// Property types and enums of [`TaskDefinition`].
 pub mod task_definition {
-    use crate::{Arn, Expr, Handle, Id, IntoMountedFileSystemId, IntoValue, MountedFileSystemId, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoMountedFileSystemId, IntoValue, MountedFileSystemId, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The application protocol that's used for the port mapping. This parameter only applies to Service Connect. We recommend that you set this parameter to be consistent with the protocol that your application uses. If you set this parameter, Amazon ECS adds protocol-specific connection handling to the Service Connect proxy. If you set this parameter, Amazon ECS adds protocol-specific telemetry in the Amazon ECS console and CloudWatch.
@@ -10757,55 +10523,6 @@ pub mod task_definition {
     impl From<VersionConsistency> for Value<VersionConsistency> {
         fn from(v: VersionConsistency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `TaskRoleArn` takes: `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`.
-    ///
-    /// For a resource this program does not create: `Id::<iam::Role>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `TaskRoleArn` takes",
-        label = "expected one of the types below",
-        note = "`TaskRoleArn` takes `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`",
-        note = "for a resource this program does not create, write `Id::<iam::Role>::external(\"…\")`"
-    )]
-    pub trait TaskRoleArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl TaskRoleArnRef for Value<Id<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl TaskRoleArnRef for &Value<Id<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl<S> TaskRoleArnRef for &Handle<crate::aws::iam::Role, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl TaskRoleArnRef for Value<Arn<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl TaskRoleArnRef for &Value<Arn<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 

@@ -206,7 +206,7 @@ impl<S> Handle<Listener, S> {
 
 /// Property types and enums of [`Listener`].
 pub mod listener {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// Indicates whether trust store CA certificate names are advertised.
@@ -415,55 +415,6 @@ pub mod listener {
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `CertificateArn` takes: `Value<Id<certificatemanager::Certificate>>` (or `&handle`), `Value<Arn<iam::ServerCertificate>>`.
-    ///
-    /// For a resource this program does not create: `Id::<certificatemanager::Certificate>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `CertificateArn` takes",
-        label = "expected one of the types below",
-        note = "`CertificateArn` takes `Value<Id<certificatemanager::Certificate>>` (or `&handle`), `Value<Arn<iam::ServerCertificate>>`",
-        note = "for a resource this program does not create, write `Id::<certificatemanager::Certificate>::external(\"…\")`"
-    )]
-    pub trait CertificateArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "certificatemanager")]
-    #[diagnostic::do_not_recommend]
-    impl CertificateArnRef for Value<Id<crate::aws::certificatemanager::Certificate>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "certificatemanager")]
-    #[diagnostic::do_not_recommend]
-    impl CertificateArnRef for &Value<Id<crate::aws::certificatemanager::Certificate>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "certificatemanager")]
-    #[diagnostic::do_not_recommend]
-    impl<S> CertificateArnRef for &Handle<crate::aws::certificatemanager::Certificate, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl CertificateArnRef for Value<Arn<crate::aws::iam::ServerCertificate>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl CertificateArnRef for &Value<Arn<crate::aws::iam::ServerCertificate>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -817,7 +768,7 @@ pub mod listener {
             Self { certificate_arn: None }
         }
         /// Sets `CertificateArn`.
-        pub fn certificate_arn(mut self, v: impl CertificateArnRef) -> Self {
+        pub fn certificate_arn(mut self, v: impl crate::aws::refs::CertificateOrServerCertificateRef) -> Self {
             self.certificate_arn = Some(v.into_ref());
             self
         }

@@ -1912,7 +1912,7 @@ impl Rule {
         self
     }
     /// Sets `EventBusName`.
-    pub fn event_bus_name(mut self, v: impl rule::EventBusNameRef) -> Self {
+    pub fn event_bus_name(mut self, v: impl crate::aws::refs::EventBusRef) -> Self {
         self.event_bus_name = Some(v.into_ref());
         self
     }
@@ -2260,7 +2260,7 @@ impl<S> Handle<Rule, S> {
 
 /// Property types and enums of [`Rule`].
 pub mod rule {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The values of `AssignPublicIp`.
@@ -2403,50 +2403,6 @@ pub mod rule {
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `EventBusName` takes: `Value<Id<events::EventBus>>` (or `&handle`), `Value<Arn<events::EventBus>>`.
-    ///
-    /// For a resource this program does not create: `Id::<events::EventBus>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `EventBusName` takes",
-        label = "expected one of the types below",
-        note = "`EventBusName` takes `Value<Id<events::EventBus>>` (or `&handle`), `Value<Arn<events::EventBus>>`",
-        note = "for a resource this program does not create, write `Id::<events::EventBus>::external(\"…\")`"
-    )]
-    pub trait EventBusNameRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl EventBusNameRef for Value<Id<crate::aws::events::EventBus>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl EventBusNameRef for &Value<Id<crate::aws::events::EventBus>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> EventBusNameRef for &Handle<crate::aws::events::EventBus, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl EventBusNameRef for Value<Arn<crate::aws::events::EventBus>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl EventBusNameRef for &Value<Arn<crate::aws::events::EventBus>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 

@@ -4215,7 +4215,7 @@ pub struct Crawler {
 
 impl Crawler {
     /// A new `Crawler` with its required properties.
-    pub fn new(role: impl crawler::RoleRef, targets: crawler::Targets) -> Self {
+    pub fn new(role: impl crate::aws::refs::RoleRef, targets: crawler::Targets) -> Self {
         Self {
             role: role.into_ref(),
             targets,
@@ -4249,7 +4249,7 @@ impl Crawler {
         self
     }
     /// Sets `DatabaseName`.
-    pub fn database_name(mut self, v: impl crawler::DatabaseNameRef) -> Self {
+    pub fn database_name(mut self, v: impl crate::aws::refs::DatabaseOrBucketRef) -> Self {
         self.database_name = Some(v.into_ref());
         self
     }
@@ -4388,7 +4388,7 @@ impl Resource for Crawler {
 
 /// Property types and enums of [`Crawler`].
 pub mod crawler {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// The deletion behavior when the crawler finds a deleted object. A value of LOG specifies that if a table or partition is found to no longer exist, do not delete it, only log that it was found to no longer exist. A value of DELETE_FROM_DATABASE specifies that if a table or partition is found to have been removed, delete it from the database. A value of DEPRECATE_IN_DATABASE specifies that if a table has been found to no longer exist, to add a property to the table that says 'DEPRECATED' and includes a timestamp with the time of deprecation.
     ///
@@ -4505,108 +4505,6 @@ pub mod crawler {
     impl From<UpdateBehavior> for Value<UpdateBehavior> {
         fn from(v: UpdateBehavior) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `DatabaseName` takes: `Value<Id<glue::Database>>` (or `&handle`), `Value<Id<s3::Bucket>>` (or `&handle`).
-    ///
-    /// For a resource this program does not create: `Id::<glue::Database>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `DatabaseName` takes",
-        label = "expected one of the types below",
-        note = "`DatabaseName` takes `Value<Id<glue::Database>>` (or `&handle`), `Value<Id<s3::Bucket>>` (or `&handle`)",
-        note = "for a resource this program does not create, write `Id::<glue::Database>::external(\"…\")`"
-    )]
-    pub trait DatabaseNameRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl DatabaseNameRef for Value<Id<crate::aws::glue::Database>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl DatabaseNameRef for &Value<Id<crate::aws::glue::Database>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> DatabaseNameRef for &Handle<crate::aws::glue::Database, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "s3")]
-    #[diagnostic::do_not_recommend]
-    impl DatabaseNameRef for Value<Id<crate::aws::s3::Bucket>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "s3")]
-    #[diagnostic::do_not_recommend]
-    impl DatabaseNameRef for &Value<Id<crate::aws::s3::Bucket>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "s3")]
-    #[diagnostic::do_not_recommend]
-    impl<S> DatabaseNameRef for &Handle<crate::aws::s3::Bucket, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-
-    /// A reference `Role` takes: `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`.
-    ///
-    /// For a resource this program does not create: `Id::<iam::Role>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `Role` takes",
-        label = "expected one of the types below",
-        note = "`Role` takes `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`",
-        note = "for a resource this program does not create, write `Id::<iam::Role>::external(\"…\")`"
-    )]
-    pub trait RoleRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl RoleRef for Value<Id<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl RoleRef for &Value<Id<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl<S> RoleRef for &Handle<crate::aws::iam::Role, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl RoleRef for Value<Arn<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl RoleRef for &Value<Arn<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -5472,7 +5370,7 @@ impl Resource for DataCatalogEncryptionSettings {
 
 /// Property types and enums of [`DataCatalogEncryptionSettings`].
 pub mod data_catalog_encryption_settings {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The encryption-at-rest mode for encrypting Data Catalog data.
     ///
@@ -5505,76 +5403,6 @@ pub mod data_catalog_encryption_settings {
         }
     }
 
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
     /// When connection password protection is enabled, the Data Catalog uses a customer-provided key to encrypt the password as part of CreateConnection or UpdateConnection and store it in the ENCRYPTED_PASSWORD field in the connection properties. You can enable catalog encryption or only password encryption.
     pub struct ConnectionPasswordEncryption {
         /// An AWS KMS key that is used to encrypt the connection password.
@@ -5592,7 +5420,7 @@ pub mod data_catalog_encryption_settings {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+        pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
             self.kms_key_id = Some(v.into_ref());
             self
         }
@@ -6600,7 +6428,7 @@ impl Integration {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl integration::KmsKeyIdRef) -> Self {
+    pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
         self.kms_key_id = Some(v.into_ref());
         self
     }
@@ -6723,78 +6551,8 @@ impl<S> Handle<Integration, S> {
 
 /// Property types and enums of [`Integration`].
 pub mod integration {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
-
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
 
     /// The configuration settings for the integration.
     pub struct IntegrationConfig {
@@ -7185,7 +6943,7 @@ pub struct Job {
 
 impl Job {
     /// A new `Job` with its required properties.
-    pub fn new(command: job::JobCommand, role: impl job::RoleRef) -> Self {
+    pub fn new(command: job::JobCommand, role: impl crate::aws::refs::RoleRef) -> Self {
         Self {
             command,
             role: role.into_ref(),
@@ -7451,7 +7209,7 @@ impl Resource for Job {
 
 /// Property types and enums of [`Job`].
 pub mod job {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// Indicates whether the job is run with a standard or flexible execution class.
     ///
@@ -7570,55 +7328,6 @@ pub mod job {
     impl From<WorkerType> for Value<WorkerType> {
         fn from(v: WorkerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `Role` takes: `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`.
-    ///
-    /// For a resource this program does not create: `Id::<iam::Role>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `Role` takes",
-        label = "expected one of the types below",
-        note = "`Role` takes `Value<Id<iam::Role>>` (or `&handle`), `Value<Arn<iam::Role>>`",
-        note = "for a resource this program does not create, write `Id::<iam::Role>::external(\"…\")`"
-    )]
-    pub trait RoleRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl RoleRef for Value<Id<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl RoleRef for &Value<Id<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl<S> RoleRef for &Handle<crate::aws::iam::Role, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl RoleRef for Value<Arn<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl RoleRef for &Value<Arn<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -7964,7 +7673,7 @@ impl<S> Handle<MlTransform, S> {
 
 /// Property types and enums of [`MlTransform`].
 pub mod ml_transform {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The encryption mode applied to user data.
     ///
@@ -8034,76 +7743,6 @@ pub mod ml_transform {
     impl From<WorkerType> for Value<WorkerType> {
         fn from(v: WorkerType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -8251,7 +7890,7 @@ pub mod ml_transform {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+        pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
             self.kms_key_id = Some(v.into_ref());
             self
         }

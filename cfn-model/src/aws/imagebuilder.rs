@@ -84,7 +84,7 @@ impl Component {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl component::KmsKeyIdRef) -> Self {
+    pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
         self.kms_key_id = Some(v.into_ref());
         self
     }
@@ -222,7 +222,7 @@ impl<S> Handle<Component, S> {
 
 /// Property types and enums of [`Component`].
 pub mod component {
-    use crate::{Arn, Expr, Handle, Id, Value};
+    use crate::{Expr, Value};
 
     /// The platform of the component.
     ///
@@ -280,76 +280,6 @@ pub mod component {
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 }
@@ -475,7 +405,7 @@ impl ContainerRecipe {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl container_recipe::KmsKeyIdRef) -> Self {
+    pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
         self.kms_key_id = Some(v.into_ref());
         self
     }
@@ -615,7 +545,7 @@ impl<S> Handle<ContainerRecipe, S> {
 
 /// Property types and enums of [`ContainerRecipe`].
 pub mod container_recipe {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// Specifies the type of container, such as Docker.
     ///
@@ -744,76 +674,6 @@ pub mod container_recipe {
         }
     }
 
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
     /// Configuration details of the component.
     pub struct ComponentConfiguration {
         /// The Amazon Resource Name (ARN) of the component.
@@ -930,7 +790,7 @@ pub mod container_recipe {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+        pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
             self.kms_key_id = Some(v.into_ref());
             self
         }
@@ -1329,7 +1189,7 @@ impl<S> Handle<DistributionConfiguration, S> {
 
 /// Property types and enums of [`DistributionConfiguration`].
 pub mod distribution_configuration {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The data type of the SSM parameter.
@@ -1385,76 +1245,6 @@ pub mod distribution_configuration {
         }
     }
 
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
     /// The specific AMI settings (for example, launch permissions, AMI tags).
     pub struct AmiDistributionConfiguration {
         /// The tags to apply to AMIs distributed to this Region.
@@ -1497,7 +1287,7 @@ pub mod distribution_configuration {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+        pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
             self.kms_key_id = Some(v.into_ref());
             self
         }
@@ -3463,7 +3253,7 @@ impl<S> Handle<ImageRecipe, S> {
 
 /// Property types and enums of [`ImageRecipe`].
 pub mod image_recipe {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, Id, IntoValue, Props, ToExpr, Value};
 
     /// Use to override the device's volume type.
     ///
@@ -3511,76 +3301,6 @@ pub mod image_recipe {
     impl From<VolumeType> for Value<VolumeType> {
         fn from(v: VolumeType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -3739,7 +3459,7 @@ pub mod image_recipe {
             self
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+        pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
             self.kms_key_id = Some(v.into_ref());
             self
         }
@@ -5217,7 +4937,7 @@ impl Workflow {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl workflow::KmsKeyIdRef) -> Self {
+    pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
         self.kms_key_id = Some(v.into_ref());
         self
     }
@@ -5325,7 +5045,7 @@ impl<S> Handle<Workflow, S> {
 
 /// Property types and enums of [`Workflow`].
 pub mod workflow {
-    use crate::{Arn, Expr, Handle, Id, Value};
+    use crate::{Expr, Value};
 
     /// The type of the workflow denotes whether the workflow is used to build, test, or distribute.
     ///
@@ -5355,76 +5075,6 @@ pub mod workflow {
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 }

@@ -9986,7 +9986,7 @@ impl<S> Handle<TopicRule, S> {
 
 /// Property types and enums of [`TopicRule`].
 pub mod topic_rule {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The values of `CannedAccessControlList`.
@@ -10150,55 +10150,6 @@ pub mod topic_rule {
     impl From<TimestampUnit> for Value<TimestampUnit> {
         fn from(v: TimestampUnit) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `FunctionArn` takes: `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Arn<lambda::Function>>`.
-    ///
-    /// For a resource this program does not create: `Id::<lambda::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `FunctionArn` takes",
-        label = "expected one of the types below",
-        note = "`FunctionArn` takes `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Arn<lambda::Function>>`",
-        note = "for a resource this program does not create, write `Id::<lambda::Alias>::external(\"…\")`"
-    )]
-    pub trait FunctionArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl FunctionArnRef for Value<Id<crate::aws::lambda::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl FunctionArnRef for &Value<Id<crate::aws::lambda::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl<S> FunctionArnRef for &Handle<crate::aws::lambda::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl FunctionArnRef for Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl FunctionArnRef for &Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -11559,7 +11510,7 @@ pub mod topic_rule {
             Self { function_arn: None }
         }
         /// Sets `FunctionArn`.
-        pub fn function_arn(mut self, v: impl FunctionArnRef) -> Self {
+        pub fn function_arn(mut self, v: impl crate::aws::refs::AliasOrFunctionRef) -> Self {
             self.function_arn = Some(v.into_ref());
             self
         }

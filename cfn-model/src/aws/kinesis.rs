@@ -855,7 +855,10 @@ pub struct ResourcePolicy {
 
 impl ResourcePolicy {
     /// A new `ResourcePolicy` with its required properties.
-    pub fn new(resource_arn: impl resource_policy::ResourceArnRef, resource_policy: impl IntoValue<Json>) -> Self {
+    pub fn new(
+        resource_arn: impl crate::aws::refs::StreamConsumerOrStreamRef,
+        resource_policy: impl IntoValue<Json>,
+    ) -> Self {
         Self {
             resource_arn: resource_arn.into_ref(),
             resource_policy: resource_policy.into_value(),
@@ -877,55 +880,6 @@ impl Resource for ResourcePolicy {
         p.req("ResourceArn", self.resource_arn);
         p.req("ResourcePolicy", self.resource_policy);
         p
-    }
-}
-
-/// Property types and enums of [`ResourcePolicy`].
-pub mod resource_policy {
-    use crate::{Arn, Handle, Id, Value};
-
-    /// A reference `ResourceArn` takes: `Value<Id<kinesis::StreamConsumer>>` (or `&handle`), `Value<Arn<kinesis::Stream>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kinesis::StreamConsumer>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `ResourceArn` takes",
-        label = "expected one of the types below",
-        note = "`ResourceArn` takes `Value<Id<kinesis::StreamConsumer>>` (or `&handle`), `Value<Arn<kinesis::Stream>>`",
-        note = "for a resource this program does not create, write `Id::<kinesis::StreamConsumer>::external(\"…\")`"
-    )]
-    pub trait ResourceArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl ResourceArnRef for Value<Id<crate::aws::kinesis::StreamConsumer>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ResourceArnRef for &Value<Id<crate::aws::kinesis::StreamConsumer>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> ResourceArnRef for &Handle<crate::aws::kinesis::StreamConsumer, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ResourceArnRef for Value<Arn<crate::aws::kinesis::Stream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ResourceArnRef for &Value<Arn<crate::aws::kinesis::Stream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
     }
 }
 
@@ -1126,7 +1080,7 @@ impl<S> Handle<Stream, S> {
 
 /// Property types and enums of [`Stream`].
 pub mod stream {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The encryption type to use. The only valid value is KMS.
     ///
@@ -1255,55 +1209,6 @@ pub mod stream {
         }
     }
 
-    /// A reference `KeyId` takes: `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Key>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KeyId` takes",
-        label = "expected one of the types below",
-        note = "`KeyId` takes `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Key>::external(\"…\")`"
-    )]
-    pub trait KeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
     /// When specified, enables or updates server-side encryption using an AWS KMS key for a specified stream. Removing this property from your stack template and updating your stack disables encryption.
     pub struct StreamEncryption {
         /// The encryption type to use. The only valid value is KMS.
@@ -1314,7 +1219,7 @@ pub mod stream {
 
     impl StreamEncryption {
         /// A new `StreamEncryption` with its required properties.
-        pub fn new(encryption_type: impl IntoValue<EncryptionType>, key_id: impl KeyIdRef) -> Self {
+        pub fn new(encryption_type: impl IntoValue<EncryptionType>, key_id: impl crate::aws::refs::KeyRef) -> Self {
             Self {
                 encryption_type: encryption_type.into_value(),
                 key_id: key_id.into_ref(),

@@ -558,7 +558,7 @@ impl<S> Handle<DeliveryStream, S> {
 
 /// Property types and enums of [`DeliveryStream`].
 pub mod delivery_stream {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// The values of `Compression`.
@@ -1332,104 +1332,6 @@ pub mod delivery_stream {
         }
     }
 
-    /// A reference `LogStreamName` takes: `Value<Id<logs::LogGroup>>` (or `&handle`), `Value<Id<logs::LogStream>>` (or `&handle`).
-    ///
-    /// For a resource this program does not create: `Id::<logs::LogGroup>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `LogStreamName` takes",
-        label = "expected one of the types below",
-        note = "`LogStreamName` takes `Value<Id<logs::LogGroup>>` (or `&handle`), `Value<Id<logs::LogStream>>` (or `&handle`)",
-        note = "for a resource this program does not create, write `Id::<logs::LogGroup>::external(\"…\")`"
-    )]
-    pub trait LogStreamNameRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "logs")]
-    #[diagnostic::do_not_recommend]
-    impl LogStreamNameRef for Value<Id<crate::aws::logs::LogGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "logs")]
-    #[diagnostic::do_not_recommend]
-    impl LogStreamNameRef for &Value<Id<crate::aws::logs::LogGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "logs")]
-    #[diagnostic::do_not_recommend]
-    impl<S> LogStreamNameRef for &Handle<crate::aws::logs::LogGroup, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "logs")]
-    #[diagnostic::do_not_recommend]
-    impl LogStreamNameRef for Value<Id<crate::aws::logs::LogStream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "logs")]
-    #[diagnostic::do_not_recommend]
-    impl LogStreamNameRef for &Value<Id<crate::aws::logs::LogStream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "logs")]
-    #[diagnostic::do_not_recommend]
-    impl<S> LogStreamNameRef for &Handle<crate::aws::logs::LogStream, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-
-    /// A reference `DomainARN` takes: `Value<Arn<elasticsearch::Domain>>`, `Value<Arn<opensearchservice::Domain>>`.
-    ///
-    /// For a resource this program does not create: `Arn::<elasticsearch::Domain>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `DomainARN` takes",
-        label = "expected one of the types below",
-        note = "`DomainARN` takes `Value<Arn<elasticsearch::Domain>>`, `Value<Arn<opensearchservice::Domain>>`",
-        note = "for a resource this program does not create, write `Arn::<elasticsearch::Domain>::external(\"…\")`"
-    )]
-    pub trait DomainArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "elasticsearch")]
-    #[diagnostic::do_not_recommend]
-    impl DomainArnRef for Value<Arn<crate::aws::elasticsearch::Domain>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "elasticsearch")]
-    #[diagnostic::do_not_recommend]
-    impl DomainArnRef for &Value<Arn<crate::aws::elasticsearch::Domain>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "opensearchservice")]
-    #[diagnostic::do_not_recommend]
-    impl DomainArnRef for Value<Arn<crate::aws::opensearchservice::Domain>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "opensearchservice")]
-    #[diagnostic::do_not_recommend]
-    impl DomainArnRef for &Value<Arn<crate::aws::opensearchservice::Domain>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
     /// The `AmazonOpenSearchServerlessBufferingHints` property type of `AWS::KinesisFirehose::DeliveryStream`.
     pub struct AmazonOpenSearchServerlessBufferingHints {
         /// The `IntervalInSeconds` property.
@@ -1954,7 +1856,7 @@ pub mod delivery_stream {
             self
         }
         /// Sets `LogStreamName`.
-        pub fn log_stream_name(mut self, v: impl LogStreamNameRef) -> Self {
+        pub fn log_stream_name(mut self, v: impl crate::aws::refs::LogGroupOrLogStreamRef) -> Self {
             self.log_stream_name = Some(v.into_ref());
             self
         }
@@ -2696,7 +2598,7 @@ pub mod delivery_stream {
             self
         }
         /// Sets `DomainARN`.
-        pub fn domain_arn(mut self, v: impl DomainArnRef) -> Self {
+        pub fn domain_arn(mut self, v: impl crate::aws::refs::DomainRef) -> Self {
             self.domain_arn = Some(v.into_ref());
             self
         }

@@ -37,7 +37,7 @@ pub struct Alias {
 
 impl Alias {
     /// A new `Alias` with its required properties.
-    pub fn new(alias_name: impl IntoValue<String>, target_key_id: impl alias::TargetKeyIdRef) -> Self {
+    pub fn new(alias_name: impl IntoValue<String>, target_key_id: impl crate::aws::refs::KeyOrReplicaKeyRef) -> Self {
         Self {
             alias_name: alias_name.into_value(),
             target_key_id: target_key_id.into_ref(),
@@ -67,73 +67,6 @@ impl Resource for Alias {
         p.req("AliasName", self.alias_name);
         p.req("TargetKeyId", self.target_key_id);
         p
-    }
-}
-
-/// Property types and enums of [`Alias`].
-pub mod alias {
-    use crate::{Arn, Handle, Id, Value};
-
-    /// A reference `TargetKeyId` takes: `Value<Id<kms::Key>>` (or `&handle`), `Value<Id<kms::ReplicaKey>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Key>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `TargetKeyId` takes",
-        label = "expected one of the types below",
-        note = "`TargetKeyId` takes `Value<Id<kms::Key>>` (or `&handle`), `Value<Id<kms::ReplicaKey>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Key>::external(\"…\")`"
-    )]
-    pub trait TargetKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl TargetKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl TargetKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> TargetKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl TargetKeyIdRef for Value<Id<crate::aws::kms::ReplicaKey>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl TargetKeyIdRef for &Value<Id<crate::aws::kms::ReplicaKey>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> TargetKeyIdRef for &Handle<crate::aws::kms::ReplicaKey, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl TargetKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl TargetKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
     }
 }
 

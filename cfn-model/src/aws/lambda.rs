@@ -1314,7 +1314,7 @@ pub struct EventSourceMapping {
 
 impl EventSourceMapping {
     /// A new `EventSourceMapping` with its required properties.
-    pub fn new(function_name: impl event_source_mapping::FunctionNameRef) -> Self {
+    pub fn new(function_name: impl crate::aws::refs::AliasOrFunctionRef2) -> Self {
         Self {
             function_name: function_name.into_ref(),
             amazon_managed_kafka_event_source_config: None,
@@ -1380,7 +1380,7 @@ impl EventSourceMapping {
         self
     }
     /// Sets `EventSourceArn`.
-    pub fn event_source_arn(mut self, v: impl event_source_mapping::EventSourceArnRef) -> Self {
+    pub fn event_source_arn(mut self, v: impl crate::aws::refs::ClusterOrGlobalTableOrTableOrStreamOrQueueRef) -> Self {
         self.event_source_arn = Some(v.into_ref());
         self
     }
@@ -1625,7 +1625,7 @@ impl<S> Handle<EventSourceMapping, S> {
 
 /// Property types and enums of [`EventSourceMapping`].
 pub mod event_source_mapping {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The attributes you want your schema registry to validate and filter for. If you selected ``JSON`` as the ``EventRecordFormat``, Lambda also deserializes the selected message attributes.
     ///
@@ -1935,159 +1935,6 @@ pub mod event_source_mapping {
     impl From<Type> for Value<Type> {
         fn from(v: Type) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `FunctionName` takes: `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Id<lambda::Function>>` (or `&handle`), `Value<Arn<lambda::Function>>`.
-    ///
-    /// For a resource this program does not create: `Id::<lambda::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `FunctionName` takes",
-        label = "expected one of the types below",
-        note = "`FunctionName` takes `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Id<lambda::Function>>` (or `&handle`), `Value<Arn<lambda::Function>>`",
-        note = "for a resource this program does not create, write `Id::<lambda::Alias>::external(\"…\")`"
-    )]
-    pub trait FunctionNameRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl FunctionNameRef for Value<Id<crate::aws::lambda::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl FunctionNameRef for &Value<Id<crate::aws::lambda::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> FunctionNameRef for &Handle<crate::aws::lambda::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl FunctionNameRef for Value<Id<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl FunctionNameRef for &Value<Id<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> FunctionNameRef for &Handle<crate::aws::lambda::Function, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl FunctionNameRef for Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl FunctionNameRef for &Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
-    /// A reference `EventSourceArn` takes: `Value<Id<msk::Cluster>>` (or `&handle`), `Value<Arn<dynamodb::GlobalTable>>`, `Value<Arn<dynamodb::Table>>`, `Value<Arn<kinesis::Stream>>`, `Value<Arn<sqs::Queue>>`.
-    ///
-    /// For a resource this program does not create: `Id::<msk::Cluster>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `EventSourceArn` takes",
-        label = "expected one of the types below",
-        note = "`EventSourceArn` takes `Value<Id<msk::Cluster>>` (or `&handle`), `Value<Arn<dynamodb::GlobalTable>>`, `Value<Arn<dynamodb::Table>>`, `Value<Arn<kinesis::Stream>>`, `Value<Arn<sqs::Queue>>`",
-        note = "for a resource this program does not create, write `Id::<msk::Cluster>::external(\"…\")`"
-    )]
-    pub trait EventSourceArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "msk")]
-    #[diagnostic::do_not_recommend]
-    impl EventSourceArnRef for Value<Id<crate::aws::msk::Cluster>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "msk")]
-    #[diagnostic::do_not_recommend]
-    impl EventSourceArnRef for &Value<Id<crate::aws::msk::Cluster>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "msk")]
-    #[diagnostic::do_not_recommend]
-    impl<S> EventSourceArnRef for &Handle<crate::aws::msk::Cluster, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "dynamodb")]
-    #[diagnostic::do_not_recommend]
-    impl EventSourceArnRef for Value<Arn<crate::aws::dynamodb::GlobalTable>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "dynamodb")]
-    #[diagnostic::do_not_recommend]
-    impl EventSourceArnRef for &Value<Arn<crate::aws::dynamodb::GlobalTable>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "dynamodb")]
-    #[diagnostic::do_not_recommend]
-    impl EventSourceArnRef for Value<Arn<crate::aws::dynamodb::Table>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "dynamodb")]
-    #[diagnostic::do_not_recommend]
-    impl EventSourceArnRef for &Value<Arn<crate::aws::dynamodb::Table>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kinesis")]
-    #[diagnostic::do_not_recommend]
-    impl EventSourceArnRef for Value<Arn<crate::aws::kinesis::Stream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kinesis")]
-    #[diagnostic::do_not_recommend]
-    impl EventSourceArnRef for &Value<Arn<crate::aws::kinesis::Stream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sqs")]
-    #[diagnostic::do_not_recommend]
-    impl EventSourceArnRef for Value<Arn<crate::aws::sqs::Queue>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sqs")]
-    #[diagnostic::do_not_recommend]
-    impl EventSourceArnRef for &Value<Arn<crate::aws::sqs::Queue>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -3146,7 +2993,7 @@ impl<S> Handle<Function, S> {
 
 /// Property types and enums of [`Function`].
 pub mod function {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Json, Props, ToExpr, Value};
+    use crate::{Arn, Expr, Id, IntoValue, Json, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// Set this property to filter the application logs for your function that Lambda sends to CloudWatch. Lambda only sends application logs at the selected level of detail and lower, where ``TRACE`` is the highest level and ``FATAL`` is the lowest.
@@ -3718,55 +3565,6 @@ pub mod function {
         }
     }
 
-    /// A reference `TargetArn` takes: `Value<Id<sns::Topic>>` (or `&handle`), `Value<Arn<sqs::Queue>>`.
-    ///
-    /// For a resource this program does not create: `Id::<sns::Topic>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `TargetArn` takes",
-        label = "expected one of the types below",
-        note = "`TargetArn` takes `Value<Id<sns::Topic>>` (or `&handle`), `Value<Arn<sqs::Queue>>`",
-        note = "for a resource this program does not create, write `Id::<sns::Topic>::external(\"…\")`"
-    )]
-    pub trait TargetArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl TargetArnRef for Value<Id<crate::aws::sns::Topic>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl TargetArnRef for &Value<Id<crate::aws::sns::Topic>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl<S> TargetArnRef for &Handle<crate::aws::sns::Topic, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "sqs")]
-    #[diagnostic::do_not_recommend]
-    impl TargetArnRef for Value<Arn<crate::aws::sqs::Queue>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sqs")]
-    #[diagnostic::do_not_recommend]
-    impl TargetArnRef for &Value<Arn<crate::aws::sqs::Queue>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
     /// Configuration for the capacity provider that manages compute resources for Lambda functions.
     pub struct CapacityProviderConfig {
         /// Configuration for Lambda-managed instances used by the capacity provider.
@@ -3903,7 +3701,7 @@ pub mod function {
             Self { target_arn: None }
         }
         /// Sets `TargetArn`.
-        pub fn target_arn(mut self, v: impl TargetArnRef) -> Self {
+        pub fn target_arn(mut self, v: impl crate::aws::refs::TopicOrQueueRef) -> Self {
             self.target_arn = Some(v.into_ref());
             self
         }
@@ -6141,7 +5939,7 @@ impl Permission {
     /// A new `Permission` with its required properties.
     pub fn new(
         action: impl IntoValue<String>,
-        function_name: impl permission::FunctionNameRef,
+        function_name: impl crate::aws::refs::AliasOrFunctionRef2,
         principal: impl IntoValue<String>,
     ) -> Self {
         Self {
@@ -6182,7 +5980,10 @@ impl Permission {
         self
     }
     /// Sets `SourceArn`.
-    pub fn source_arn(mut self, v: impl permission::SourceArnRef) -> Self {
+    pub fn source_arn(
+        mut self,
+        v: impl crate::aws::refs::TopicOrUserPoolOrRuleOrRoleOrTopicRuleOrDeliveryStreamOrFunctionOrLogGroupOrBucketOrQueueRef,
+    ) -> Self {
         self.source_arn = Some(v.into_ref());
         self
     }
@@ -6230,7 +6031,7 @@ impl<S> Handle<Permission, S> {
 
 /// Property types and enums of [`Permission`].
 pub mod permission {
-    use crate::{Arn, Expr, Handle, Id, Value};
+    use crate::{Expr, Value};
 
     /// The type of authentication that your function URL uses. Set to ``AWS_IAM`` if you want to restrict access to authenticated users only. Set to ``NONE`` if you want to bypass IAM authentication to create a public endpoint. For more information, see [Control access to Lambda function URLs](https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html).
     ///
@@ -6257,227 +6058,6 @@ pub mod permission {
     impl From<FunctionUrlAuthType> for Value<FunctionUrlAuthType> {
         fn from(v: FunctionUrlAuthType) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `FunctionName` takes: `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Id<lambda::Function>>` (or `&handle`), `Value<Arn<lambda::Function>>`.
-    ///
-    /// For a resource this program does not create: `Id::<lambda::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `FunctionName` takes",
-        label = "expected one of the types below",
-        note = "`FunctionName` takes `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Id<lambda::Function>>` (or `&handle`), `Value<Arn<lambda::Function>>`",
-        note = "for a resource this program does not create, write `Id::<lambda::Alias>::external(\"…\")`"
-    )]
-    pub trait FunctionNameRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl FunctionNameRef for Value<Id<crate::aws::lambda::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl FunctionNameRef for &Value<Id<crate::aws::lambda::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> FunctionNameRef for &Handle<crate::aws::lambda::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl FunctionNameRef for Value<Id<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl FunctionNameRef for &Value<Id<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> FunctionNameRef for &Handle<crate::aws::lambda::Function, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl FunctionNameRef for Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl FunctionNameRef for &Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-
-    /// A reference `SourceArn` takes: `Value<Id<sns::Topic>>` (or `&handle`), `Value<Arn<cognito::UserPool>>`, `Value<Arn<events::Rule>>`, `Value<Arn<iam::Role>>`, `Value<Arn<iot::TopicRule>>`, `Value<Arn<kinesisfirehose::DeliveryStream>>`, `Value<Arn<lambda::Function>>`, `Value<Arn<logs::LogGroup>>`, `Value<Arn<s3::Bucket>>`, `Value<Arn<sqs::Queue>>`.
-    ///
-    /// For a resource this program does not create: `Id::<sns::Topic>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `SourceArn` takes",
-        label = "expected one of the types below",
-        note = "`SourceArn` takes `Value<Id<sns::Topic>>` (or `&handle`), `Value<Arn<cognito::UserPool>>`, `Value<Arn<events::Rule>>`, `Value<Arn<iam::Role>>`, `Value<Arn<iot::TopicRule>>`, `Value<Arn<kinesisfirehose::DeliveryStream>>`, `Value<Arn<lambda::Function>>`, `Value<Arn<logs::LogGroup>>`, `Value<Arn<s3::Bucket>>`, `Value<Arn<sqs::Queue>>`",
-        note = "for a resource this program does not create, write `Id::<sns::Topic>::external(\"…\")`"
-    )]
-    pub trait SourceArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for Value<Id<crate::aws::sns::Topic>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for &Value<Id<crate::aws::sns::Topic>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sns")]
-    #[diagnostic::do_not_recommend]
-    impl<S> SourceArnRef for &Handle<crate::aws::sns::Topic, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "cognito")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for Value<Arn<crate::aws::cognito::UserPool>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "cognito")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for &Value<Arn<crate::aws::cognito::UserPool>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "events")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for Value<Arn<crate::aws::events::Rule>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "events")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for &Value<Arn<crate::aws::events::Rule>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for Value<Arn<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iam")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for &Value<Arn<crate::aws::iam::Role>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iot")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for Value<Arn<crate::aws::iot::TopicRule>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "iot")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for &Value<Arn<crate::aws::iot::TopicRule>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kinesisfirehose")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for Value<Arn<crate::aws::kinesisfirehose::DeliveryStream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kinesisfirehose")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for &Value<Arn<crate::aws::kinesisfirehose::DeliveryStream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for &Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "logs")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for Value<Arn<crate::aws::logs::LogGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "logs")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for &Value<Arn<crate::aws::logs::LogGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "s3")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for Value<Arn<crate::aws::s3::Bucket>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "s3")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for &Value<Arn<crate::aws::s3::Bucket>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sqs")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for Value<Arn<crate::aws::sqs::Queue>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "sqs")]
-    #[diagnostic::do_not_recommend]
-    impl SourceArnRef for &Value<Arn<crate::aws::sqs::Queue>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 }
@@ -6839,7 +6419,7 @@ pub struct Version {
 
 impl Version {
     /// A new `Version` with its required properties.
-    pub fn new(function_name: impl version::FunctionNameRef) -> Self {
+    pub fn new(function_name: impl crate::aws::refs::FunctionRef) -> Self {
         Self {
             function_name: function_name.into_ref(),
             code_sha256: None,
@@ -6920,51 +6500,7 @@ impl<S> Handle<Version, S> {
 
 /// Property types and enums of [`Version`].
 pub mod version {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
-
-    /// A reference `FunctionName` takes: `Value<Id<lambda::Function>>` (or `&handle`), `Value<Arn<lambda::Function>>`.
-    ///
-    /// For a resource this program does not create: `Id::<lambda::Function>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `FunctionName` takes",
-        label = "expected one of the types below",
-        note = "`FunctionName` takes `Value<Id<lambda::Function>>` (or `&handle`), `Value<Arn<lambda::Function>>`",
-        note = "for a resource this program does not create, write `Id::<lambda::Function>::external(\"…\")`"
-    )]
-    pub trait FunctionNameRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[diagnostic::do_not_recommend]
-    impl FunctionNameRef for Value<Id<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl FunctionNameRef for &Value<Id<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl<S> FunctionNameRef for &Handle<crate::aws::lambda::Function, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl FunctionNameRef for Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl FunctionNameRef for &Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The `Version` attribute of [`Version`](super::Version): the `A` of `Attr<Version, VersionAttribute>`, which properties of other resources take; `handle.version()` yields it.
     pub struct VersionAttribute;

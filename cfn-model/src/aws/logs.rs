@@ -830,7 +830,7 @@ impl Destination {
     pub fn new(
         destination_name: impl IntoValue<String>,
         role_arn: impl IntoValue<Arn<crate::aws::iam::Role>>,
-        target_arn: impl destination::TargetArnRef,
+        target_arn: impl crate::aws::refs::StreamOrDeliveryStreamOrFunctionRef,
     ) -> Self {
         Self {
             destination_name: destination_name.into_value(),
@@ -912,63 +912,7 @@ impl<S> Handle<Destination, S> {
 
 /// Property types and enums of [`Destination`].
 pub mod destination {
-    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
-
-    /// A reference `TargetArn` takes: `Value<Arn<kinesis::Stream>>`, `Value<Arn<kinesisfirehose::DeliveryStream>>`, `Value<Arn<lambda::Function>>`.
-    ///
-    /// For a resource this program does not create: `Arn::<kinesis::Stream>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `TargetArn` takes",
-        label = "expected one of the types below",
-        note = "`TargetArn` takes `Value<Arn<kinesis::Stream>>`, `Value<Arn<kinesisfirehose::DeliveryStream>>`, `Value<Arn<lambda::Function>>`",
-        note = "for a resource this program does not create, write `Arn::<kinesis::Stream>::external(\"…\")`"
-    )]
-    pub trait TargetArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kinesis")]
-    #[diagnostic::do_not_recommend]
-    impl TargetArnRef for Value<Arn<crate::aws::kinesis::Stream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kinesis")]
-    #[diagnostic::do_not_recommend]
-    impl TargetArnRef for &Value<Arn<crate::aws::kinesis::Stream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kinesisfirehose")]
-    #[diagnostic::do_not_recommend]
-    impl TargetArnRef for Value<Arn<crate::aws::kinesisfirehose::DeliveryStream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kinesisfirehose")]
-    #[diagnostic::do_not_recommend]
-    impl TargetArnRef for &Value<Arn<crate::aws::kinesisfirehose::DeliveryStream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl TargetArnRef for Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl TargetArnRef for &Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// A key-value pair to associate with a resource.
     pub struct Tag {
@@ -1303,7 +1247,7 @@ impl LogAnomalyDetector {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl log_anomaly_detector::KmsKeyIdRef) -> Self {
+    pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
         self.kms_key_id = Some(v.into_ref());
         self
     }
@@ -1400,7 +1344,7 @@ impl<S> Handle<LogAnomalyDetector, S> {
 
 /// Property types and enums of [`LogAnomalyDetector`].
 pub mod log_anomaly_detector {
-    use crate::{Arn, Expr, Handle, Id, Value};
+    use crate::{Expr, Value};
 
     /// How often log group is evaluated
     ///
@@ -1436,76 +1380,6 @@ pub mod log_anomaly_detector {
     impl From<EvaluationFrequency> for Value<EvaluationFrequency> {
         fn from(v: EvaluationFrequency) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 }
@@ -1590,7 +1464,7 @@ impl LogGroup {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl log_group::KmsKeyIdRef) -> Self {
+    pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
         self.kms_key_id = Some(v.into_ref());
         self
     }
@@ -1691,7 +1565,7 @@ impl<S> Handle<LogGroup, S> {
 
 /// Property types and enums of [`LogGroup`].
 pub mod log_group {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// Specifies the log group class for this log group. There are two classes:
     /// +  The ``Standard`` log class supports all CWL features.
@@ -1725,76 +1599,6 @@ pub mod log_group {
     impl From<LogGroupClass> for Value<LogGroupClass> {
         fn from(v: LogGroupClass) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -3042,7 +2846,7 @@ pub struct SubscriptionFilter {
 impl SubscriptionFilter {
     /// A new `SubscriptionFilter` with its required properties.
     pub fn new(
-        destination_arn: impl subscription_filter::DestinationArnRef,
+        destination_arn: impl crate::aws::refs::AliasOrStreamOrDeliveryStreamOrFunctionRef,
         filter_pattern: impl IntoValue<String>,
         log_group_name: impl IntoValue<Id<crate::aws::logs::LogGroup>>,
     ) -> Self {
@@ -3154,7 +2958,7 @@ impl Resource for SubscriptionFilter {
 
 /// Property types and enums of [`SubscriptionFilter`].
 pub mod subscription_filter {
-    use crate::{Arn, Expr, Handle, Id, Value};
+    use crate::{Expr, Value};
 
     /// The method used to distribute log data to the destination, which can be either random or grouped by log stream.
     ///
@@ -3181,83 +2985,6 @@ pub mod subscription_filter {
     impl From<Distribution> for Value<Distribution> {
         fn from(v: Distribution) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `DestinationArn` takes: `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Arn<kinesis::Stream>>`, `Value<Arn<kinesisfirehose::DeliveryStream>>`, `Value<Arn<lambda::Function>>`.
-    ///
-    /// For a resource this program does not create: `Id::<lambda::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `DestinationArn` takes",
-        label = "expected one of the types below",
-        note = "`DestinationArn` takes `Value<Id<lambda::Alias>>` (or `&handle`), `Value<Arn<kinesis::Stream>>`, `Value<Arn<kinesisfirehose::DeliveryStream>>`, `Value<Arn<lambda::Function>>`",
-        note = "for a resource this program does not create, write `Id::<lambda::Alias>::external(\"…\")`"
-    )]
-    pub trait DestinationArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl DestinationArnRef for Value<Id<crate::aws::lambda::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl DestinationArnRef for &Value<Id<crate::aws::lambda::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl<S> DestinationArnRef for &Handle<crate::aws::lambda::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kinesis")]
-    #[diagnostic::do_not_recommend]
-    impl DestinationArnRef for Value<Arn<crate::aws::kinesis::Stream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kinesis")]
-    #[diagnostic::do_not_recommend]
-    impl DestinationArnRef for &Value<Arn<crate::aws::kinesis::Stream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kinesisfirehose")]
-    #[diagnostic::do_not_recommend]
-    impl DestinationArnRef for Value<Arn<crate::aws::kinesisfirehose::DeliveryStream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kinesisfirehose")]
-    #[diagnostic::do_not_recommend]
-    impl DestinationArnRef for &Value<Arn<crate::aws::kinesisfirehose::DeliveryStream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl DestinationArnRef for Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "lambda")]
-    #[diagnostic::do_not_recommend]
-    impl DestinationArnRef for &Value<Arn<crate::aws::lambda::Function>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 }

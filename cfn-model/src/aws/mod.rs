@@ -40,6 +40,8 @@ pub const NO_LIMITS: Constraint = Constraint {
     one_of: &[],
 };
 
+pub mod refs;
+
 /// `AWS::AccessAnalyzer` (2 resource types).
 #[cfg(feature = "accessanalyzer")]
 pub mod accessanalyzer;

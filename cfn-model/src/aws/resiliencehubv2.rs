@@ -62,7 +62,7 @@ impl Policy {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl policy::KmsKeyIdRef) -> Self {
+    pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
         self.kms_key_id = Some(v.into_ref());
         self
     }
@@ -158,7 +158,7 @@ impl<S> Handle<Policy, S> {
 
 /// Property types and enums of [`Policy`].
 pub mod policy {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// Multi-AZ disaster recovery approach.
     ///
@@ -194,76 +194,6 @@ pub mod policy {
     impl From<DisasterRecoveryApproach> for Value<DisasterRecoveryApproach> {
         fn from(v: DisasterRecoveryApproach) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -537,7 +467,7 @@ impl Service {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl service::KmsKeyIdRef) -> Self {
+    pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
         self.kms_key_id = Some(v.into_ref());
         self
     }
@@ -655,7 +585,7 @@ impl<S> Handle<Service, S> {
 
 /// Property types and enums of [`Service`].
 pub mod service {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
+    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
     use indexmap::IndexMap;
 
     /// Dependency discovery state.
@@ -720,76 +650,6 @@ pub mod service {
     impl From<Operator> for Value<Operator> {
         fn from(v: Operator) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -1456,7 +1316,7 @@ impl System {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl system::KmsKeyIdRef) -> Self {
+    pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
         self.kms_key_id = Some(v.into_ref());
         self
     }
@@ -1528,77 +1388,7 @@ impl<S> Handle<System, S> {
 
 /// Property types and enums of [`System`].
 pub mod system {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
-
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// The `Tag` property type of `AWS::ResilienceHubV2::System`.
     pub struct Tag {

@@ -2078,7 +2078,7 @@ impl ResolverQueryLoggingConfig {
         }
     }
     /// Sets `DestinationArn`.
-    pub fn destination_arn(mut self, v: impl resolver_query_logging_config::DestinationArnRef) -> Self {
+    pub fn destination_arn(mut self, v: impl crate::aws::refs::LogGroupOrBucketRef) -> Self {
         self.destination_arn = Some(v.into_ref());
         self
     }
@@ -2196,7 +2196,7 @@ impl<S> Handle<ResolverQueryLoggingConfig, S> {
 
 /// Property types and enums of [`ResolverQueryLoggingConfig`].
 pub mod resolver_query_logging_config {
-    use crate::{Arn, Expr, IntoValue, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// ShareStatus, possible values are NOT_SHARED, SHARED_WITH_ME, SHARED_BY_ME.
     ///
@@ -2260,48 +2260,6 @@ pub mod resolver_query_logging_config {
     impl From<Status> for Value<Status> {
         fn from(v: Status) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `DestinationArn` takes: `Value<Arn<logs::LogGroup>>`, `Value<Arn<s3::Bucket>>`.
-    ///
-    /// For a resource this program does not create: `Arn::<logs::LogGroup>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `DestinationArn` takes",
-        label = "expected one of the types below",
-        note = "`DestinationArn` takes `Value<Arn<logs::LogGroup>>`, `Value<Arn<s3::Bucket>>`",
-        note = "for a resource this program does not create, write `Arn::<logs::LogGroup>::external(\"…\")`"
-    )]
-    pub trait DestinationArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "logs")]
-    #[diagnostic::do_not_recommend]
-    impl DestinationArnRef for Value<Arn<crate::aws::logs::LogGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "logs")]
-    #[diagnostic::do_not_recommend]
-    impl DestinationArnRef for &Value<Arn<crate::aws::logs::LogGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "s3")]
-    #[diagnostic::do_not_recommend]
-    impl DestinationArnRef for Value<Arn<crate::aws::s3::Bucket>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "s3")]
-    #[diagnostic::do_not_recommend]
-    impl DestinationArnRef for &Value<Arn<crate::aws::s3::Bucket>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 

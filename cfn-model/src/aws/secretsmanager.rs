@@ -449,7 +449,7 @@ impl Secret {
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(mut self, v: impl secret::KmsKeyIdRef) -> Self {
+    pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
         self.kms_key_id = Some(v.into_ref());
         self
     }
@@ -559,77 +559,7 @@ impl<S> Handle<Secret, S> {
 
 /// Property types and enums of [`Secret`].
 pub mod secret {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Props, ToExpr, Value};
-
-    /// A reference `KmsKeyId` takes: `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`.
-    ///
-    /// For a resource this program does not create: `Id::<kms::Alias>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `KmsKeyId` takes",
-        label = "expected one of the types below",
-        note = "`KmsKeyId` takes `Value<Id<kms::Alias>>` (or `&handle`), `Value<Id<kms::Key>>` (or `&handle`), `Value<Arn<kms::Key>>`",
-        note = "for a resource this program does not create, write `Id::<kms::Alias>::external(\"…\")`"
-    )]
-    pub trait KmsKeyIdRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Alias>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Alias, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Id<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl<S> KmsKeyIdRef for &Handle<crate::aws::kms::Key, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kms")]
-    #[diagnostic::do_not_recommend]
-    impl KmsKeyIdRef for &Value<Arn<crate::aws::kms::Key>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
+    use crate::{Expr, IntoValue, Props, ToExpr, Value};
 
     /// Generates a random password. We recommend that you specify the maximum length and include every character type that the system you are generating a password for can support.
     /// *Required permissions:*``secretsmanager:GetRandomPassword``. For more information, see [IAM policy actions for Secrets Manager](https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecretsmanager.html#awssecretsmanager-actions-as-permissions) and [Authentication and access control in Secrets Manager](https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access.html).
@@ -769,7 +699,7 @@ pub mod secret {
             }
         }
         /// Sets `KmsKeyId`.
-        pub fn kms_key_id(mut self, v: impl KmsKeyIdRef) -> Self {
+        pub fn kms_key_id(mut self, v: impl crate::aws::refs::AliasOrKeyRef) -> Self {
             self.kms_key_id = Some(v.into_ref());
             self
         }

@@ -232,7 +232,7 @@ pub mod ip_set {
 pub struct LoggingConfiguration {
     /// The Amazon Resource Names (ARNs) of the logging destinations that you want to associate with the web ACL.
     ///
-    /// Each item is a reference as `LogDestinationConfigsRef` lists; the list holds strings (typed lists hold one type).
+    /// Each item is a reference as `crate::aws::refs::LogGroupOrDeliveryStreamOrBucketRef` lists; the list holds strings (typed lists hold one type).
     pub log_destination_configs: Value<Vec<String>>,
     /// Filtering that specifies which web requests are kept in the logs and which are dropped. You can filter on the rule action and on the web request labels that were applied by matching rules during web ACL evaluation.
     pub logging_filter: Option<logging_configuration::LoggingFilter>,
@@ -306,7 +306,7 @@ impl<S> Handle<LoggingConfiguration, S> {
 
 /// Property types and enums of [`LoggingConfiguration`].
 pub mod logging_configuration {
-    use crate::{Arn, Expr, Handle, Id, IntoValue, Json, Props, ToExpr, Value};
+    use crate::{Expr, IntoValue, Json, Props, ToExpr, Value};
 
     /// Logic to apply to the filtering conditions. You can specify that, in order to satisfy the filter, a log must match all conditions or must match at least one condition.
     ///
@@ -432,83 +432,6 @@ pub mod logging_configuration {
     impl From<Requirement> for Value<Requirement> {
         fn from(v: Requirement) -> Self {
             Value::from_expr(Expr::str(v.as_str()))
-        }
-    }
-
-    /// A reference `LogDestinationConfigs` takes: `Value<Id<logs::LogGroup>>` (or `&handle`), `Value<Arn<kinesisfirehose::DeliveryStream>>`, `Value<Arn<logs::LogGroup>>`, `Value<Arn<s3::Bucket>>`.
-    ///
-    /// For a resource this program does not create: `Id::<logs::LogGroup>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `LogDestinationConfigs` takes",
-        label = "expected one of the types below",
-        note = "`LogDestinationConfigs` takes `Value<Id<logs::LogGroup>>` (or `&handle`), `Value<Arn<kinesisfirehose::DeliveryStream>>`, `Value<Arn<logs::LogGroup>>`, `Value<Arn<s3::Bucket>>`",
-        note = "for a resource this program does not create, write `Id::<logs::LogGroup>::external(\"…\")`"
-    )]
-    pub trait LogDestinationConfigsRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "logs")]
-    #[diagnostic::do_not_recommend]
-    impl LogDestinationConfigsRef for Value<Id<crate::aws::logs::LogGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "logs")]
-    #[diagnostic::do_not_recommend]
-    impl LogDestinationConfigsRef for &Value<Id<crate::aws::logs::LogGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "logs")]
-    #[diagnostic::do_not_recommend]
-    impl<S> LogDestinationConfigsRef for &Handle<crate::aws::logs::LogGroup, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "kinesisfirehose")]
-    #[diagnostic::do_not_recommend]
-    impl LogDestinationConfigsRef for Value<Arn<crate::aws::kinesisfirehose::DeliveryStream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "kinesisfirehose")]
-    #[diagnostic::do_not_recommend]
-    impl LogDestinationConfigsRef for &Value<Arn<crate::aws::kinesisfirehose::DeliveryStream>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "logs")]
-    #[diagnostic::do_not_recommend]
-    impl LogDestinationConfigsRef for Value<Arn<crate::aws::logs::LogGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "logs")]
-    #[diagnostic::do_not_recommend]
-    impl LogDestinationConfigsRef for &Value<Arn<crate::aws::logs::LogGroup>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "s3")]
-    #[diagnostic::do_not_recommend]
-    impl LogDestinationConfigsRef for Value<Arn<crate::aws::s3::Bucket>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "s3")]
-    #[diagnostic::do_not_recommend]
-    impl LogDestinationConfigsRef for &Value<Arn<crate::aws::s3::Bucket>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
         }
     }
 
@@ -11136,7 +11059,10 @@ pub struct WebAclAssociation {
 
 impl WebAclAssociation {
     /// A new `WebAclAssociation` with its required properties.
-    pub fn new(resource_arn: impl web_acl_association::ResourceArnRef, web_acl_arn: impl IntoValue<String>) -> Self {
+    pub fn new(
+        resource_arn: impl crate::aws::refs::GraphQlApiOrLoadBalancerOrWebAclRef,
+        web_acl_arn: impl IntoValue<String>,
+    ) -> Self {
         Self {
             resource_arn: resource_arn.into_ref(),
             web_acl_arn: web_acl_arn.into_value(),
@@ -11167,78 +11093,5 @@ impl Resource for WebAclAssociation {
         p.req("ResourceArn", self.resource_arn);
         p.req("WebACLArn", self.web_acl_arn);
         p
-    }
-}
-
-/// Property types and enums of [`WebAclAssociation`].
-pub mod web_acl_association {
-    use crate::{Arn, Handle, Id, Value};
-
-    /// A reference `ResourceArn` takes: `Value<Id<appsync::GraphQlApi>>` (or `&handle`), `Value<Id<elasticloadbalancingv2::LoadBalancer>>` (or `&handle`), `Value<Arn<wafv2::WebAcl>>`.
-    ///
-    /// For a resource this program does not create: `Id::<appsync::GraphQlApi>::external("…")`.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not a reference `ResourceArn` takes",
-        label = "expected one of the types below",
-        note = "`ResourceArn` takes `Value<Id<appsync::GraphQlApi>>` (or `&handle`), `Value<Id<elasticloadbalancingv2::LoadBalancer>>` (or `&handle`), `Value<Arn<wafv2::WebAcl>>`",
-        note = "for a resource this program does not create, write `Id::<appsync::GraphQlApi>::external(\"…\")`"
-    )]
-    pub trait ResourceArnRef {
-        /// The reference, as the string CloudFormation reads.
-        fn into_ref(self) -> Value<String>;
-    }
-    #[cfg(feature = "appsync")]
-    #[diagnostic::do_not_recommend]
-    impl ResourceArnRef for Value<Id<crate::aws::appsync::GraphQlApi>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "appsync")]
-    #[diagnostic::do_not_recommend]
-    impl ResourceArnRef for &Value<Id<crate::aws::appsync::GraphQlApi>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "appsync")]
-    #[diagnostic::do_not_recommend]
-    impl<S> ResourceArnRef for &Handle<crate::aws::appsync::GraphQlApi, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[cfg(feature = "elasticloadbalancingv2")]
-    #[diagnostic::do_not_recommend]
-    impl ResourceArnRef for Value<Id<crate::aws::elasticloadbalancingv2::LoadBalancer>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "elasticloadbalancingv2")]
-    #[diagnostic::do_not_recommend]
-    impl ResourceArnRef for &Value<Id<crate::aws::elasticloadbalancingv2::LoadBalancer>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[cfg(feature = "elasticloadbalancingv2")]
-    #[diagnostic::do_not_recommend]
-    impl<S> ResourceArnRef for &Handle<crate::aws::elasticloadbalancingv2::LoadBalancer, S> {
-        fn into_ref(self) -> Value<String> {
-            self.id().into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ResourceArnRef for Value<Arn<crate::aws::wafv2::WebAcl>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
-    }
-    #[diagnostic::do_not_recommend]
-    impl ResourceArnRef for &Value<Arn<crate::aws::wafv2::WebAcl>> {
-        fn into_ref(self) -> Value<String> {
-            self.into()
-        }
     }
 }
