@@ -10,7 +10,6 @@
 //! (`scripts/requirements/lock.sh` regenerates them); a unit test checks that the cfn-lint wheel
 //! pinned here is the one pinned there.
 
-use std::io::Read as _;
 use std::path::Path;
 
 use sha2::{Digest as _, Sha256};
@@ -55,14 +54,7 @@ pub const PINS: &[Pin] = &[CFN_LINT_WHEEL, SERVICE_SPEC];
 pub fn sha256_file(path: &Path) -> Result<String, String> {
     let mut file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 16];
-    loop {
-        let n = file.read(&mut buf).map_err(|e| format!("{}: {e}", path.display()))?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-    }
+    std::io::copy(&mut file, &mut hasher).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
