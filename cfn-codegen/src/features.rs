@@ -54,6 +54,8 @@ pub fn model_block(deps: &BTreeMap<String, BTreeSet<String>>) -> String {
     let mut out = format!("{BEGIN}\n[features]\n");
     list("default", &defaults(deps), &mut out);
     list("full", &deps.keys().cloned().collect::<Vec<_>>(), &mut out);
+    // The generator's tables at run time (`cfn_model::catalog`), for the importer.
+    out.push_str("catalog = [\"serde/derive\"]\n");
     for (svc, d) in deps {
         list(svc, &d.iter().cloned().collect::<Vec<_>>(), &mut out);
     }
@@ -67,6 +69,7 @@ pub fn root_block(deps: &BTreeMap<String, BTreeSet<String>>) -> String {
     let mut out = format!("{BEGIN}\n[features]\n");
     list("default", &defaults(deps), &mut out);
     list("full", &deps.keys().cloned().collect::<Vec<_>>(), &mut out);
+    out.push_str("catalog = [\"cfn-model/catalog\"]\n");
     for svc in deps.keys() {
         writeln!(out, "{svc} = [\"cfn-model/{svc}\"]").unwrap();
     }

@@ -8,6 +8,7 @@
 //! cargo run -p cfn-codegen -- pins                     # list the pinned artifacts and their sha256
 //! ```
 
+mod catalog;
 mod docs;
 mod emit;
 mod features;

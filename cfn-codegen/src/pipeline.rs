@@ -170,6 +170,10 @@ pub fn generate_sources(schemas: &Path, root: &Path, format: bool) -> Result<(Ou
         PathBuf::from(format!("{AWS_DIR}/refs.rs")),
         emit::refs_file(&shared_unions),
     );
+    files.insert(
+        PathBuf::from(crate::catalog::OUT),
+        crate::catalog::render(by_service.values().flatten(), &shared_unions),
+    );
     if format {
         rustfmt_all(root, &mut files)?;
     }

@@ -10,6 +10,8 @@
 #![warn(missing_docs)]
 
 pub mod autonest;
+#[cfg(feature = "catalog")]
+pub mod catalog;
 pub mod dynref;
 pub mod expr;
 pub mod idmap;
