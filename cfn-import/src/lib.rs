@@ -21,6 +21,8 @@
 mod error;
 mod json;
 mod normalize;
+mod program;
+mod write;
 mod yaml;
 
 use std::path::Path;
@@ -30,6 +32,8 @@ use serde_json::Value;
 pub use error::ParseError;
 pub use json::parse_json;
 pub use normalize::normalize;
+pub use program::{CfnDependency, Change, Escape, EscapeReason, Options, Program, Stats, WriteError};
+pub use write::write_program;
 pub use yaml::parse_yaml;
 
 /// The top-level keys a CloudFormation template may have (`Globals` is SAM's). A mapping with

@@ -212,6 +212,26 @@ impl<T: ParamType> Parameter<T> {
     }
 }
 
+impl Parameter<String> {
+    /// Escape hatch: a parameter of a `type_name` this library has no [`ParamType`] for (an
+    /// `AWS::SSM::Parameter::Value<…>` or AWS-specific type newer than it), read as a string.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// let mut s: Stack = Stack::new();
+    /// let zone = s.parameter("Zone", Parameter::unchecked_type("AWS::Route53::HostedZone::Id"));
+    /// ```
+    pub fn unchecked_type(type_name: impl Into<String>) -> Self {
+        Parameter {
+            def: ParameterDef {
+                type_name: type_name.into().into(),
+                ..ParameterDef::default()
+            },
+            _t: PhantomData,
+        }
+    }
+}
+
 impl<T> Parameter<T> {
     /// `Description`.
     pub fn description(mut self, d: impl Into<String>) -> Self {

@@ -218,6 +218,7 @@ pub struct Attributes {
     pub(crate) creation_policy: Option<Expr>,
     pub(crate) update_policy: Option<Expr>,
     pub(crate) metadata: Vec<(Key, Expr)>,
+    pub(crate) raw_properties: Vec<(Key, Expr)>,
 }
 
 impl Attributes {
@@ -271,6 +272,27 @@ impl Attributes {
     /// A `Metadata` entry.
     pub fn metadata(mut self, key: impl Into<Cow<'static, str>>, v: serde_json::Value) -> Self {
         self.metadata.push((key.into(), Expr::from_json(v)));
+        self
+    }
+
+    /// Escape hatch: the property `name` of a typed resource as raw JSON, replacing what the
+    /// typed value set (or added after its properties): for a property newer than the schemas, or
+    /// a value of a shape the generated types refuse (a whole property type chosen by `Fn::If`).
+    /// Like CDK's `addPropertyOverride`, and as visible: reviewers see every property the types
+    /// did not check. Intrinsics written as JSON (`{"Ref": "X"}`) are still read, so `validate`
+    /// finds dangling references, cycles and assembled secret ids in it.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// let mut s: Stack = Stack::new();
+    /// s.add_with(
+    ///     "Topic",
+    ///     RawResource::of("AWS::SNS::Topic"),
+    ///     Attributes::new().raw_property("FifoTopic", serde_json::json!(true)),
+    /// );
+    /// ```
+    pub fn raw_property(mut self, name: impl Into<Cow<'static, str>>, v: serde_json::Value) -> Self {
+        self.raw_properties.push((name.into(), Expr::from_json(v)));
         self
     }
 }

@@ -289,7 +289,13 @@ impl<S> Stack<S> {
         let name: Ident = logical_id.into();
         let type_name = resource.type_name();
         let tagging = resource.tagging();
-        let properties = resource.into_properties().0;
+        let mut properties = resource.into_properties().0;
+        for (key, value) in attrs.raw_properties {
+            match properties.iter_mut().find(|(k, _)| *k == key) {
+                Some(slot) => slot.1 = value,
+                None => properties.push((key, value)),
+            }
+        }
         let def = ResourceDef {
             type_name,
             depends_on: Vec::new(),
