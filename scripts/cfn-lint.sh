@@ -2,6 +2,10 @@
 # Runs cfn-lint (pinned) over every template under the given folders; fails on any finding.
 # Installs cfn-lint into target/venv when missing, from the hash-locked
 # scripts/requirements/cfn-lint.txt (which pins the version). CFN_LINT_SKIP=1 opts out (offline use only).
+#   bash scripts/cfn-lint.sh DIR...      install when missing, then lint every *.json under DIR...
+#   bash scripts/cfn-lint.sh --install   install when missing, lint nothing (scripts/test.sh runs
+#                                        this before `cargo test`: cfn-import's round-trip test
+#                                        reads target/venv/bin/cfn-lint)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/requirements/venv.sh"
@@ -15,6 +19,10 @@ fi
 if ! venv_matches_lock "$venv" "$lock" \
   || ! "$venv/bin/cfn-lint" --version 2>/dev/null | grep -qx "cfn-lint $version"; then
   install_locked "cfn-lint $version" "$venv" "$lock" CFN_LINT_SKIP || exit 1
+fi
+if [ "${1:-}" = --install ]; then
+  echo "cfn-lint $version: installed in $venv" >&2
+  exit 0
 fi
 files=()
 for d in "$@"; do

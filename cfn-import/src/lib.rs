@@ -19,9 +19,11 @@
 //! them, except that timestamps stay text: see [`parse_yaml`]'s module, `yaml`, for every rule.
 
 mod error;
+mod format;
 mod json;
 mod normalize;
 mod program;
+mod report;
 mod write;
 mod yaml;
 
@@ -30,9 +32,11 @@ use std::path::Path;
 use serde_json::Value;
 
 pub use error::ParseError;
+pub use format::{format_source, try_format_source};
 pub use json::parse_json;
 pub use normalize::normalize;
 pub use program::{CfnDependency, Change, Escape, EscapeReason, Options, Program, Stats, WriteError};
+pub use report::summary;
 pub use write::write_program;
 pub use yaml::parse_yaml;
 
