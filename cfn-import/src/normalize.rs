@@ -1,7 +1,10 @@
 //! The comparison form of a template: two templates CloudFormation treats alike compare equal
 //! once normalised.
 
-use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+
+use cfn_model::catalog::{Catalog, Kind, ResourceInfo, StructInfo, ValueKind};
+use serde_json::{Map, Number, Value};
 
 /// Returns `template` in comparison form, so that two equivalent templates are `==` (and print
 /// the same). The rules, exactly:
@@ -19,12 +22,33 @@ use serde_json::{Map, Value};
 ///    `MaxLength`, `MinValue`, `MaxValue` and `NoEcho`, and each item of `AllowedValues`, that are
 ///    numbers or booleans become their JSON text (`10` → `"10"`, `true` → `"true"`):
 ///    CloudFormation reads parameter settings as strings.
+/// 6. **`AWSTemplateFormatVersion`.** A top-level `"AWSTemplateFormatVersion": "2010-09-09"` is
+///    removed: it is the only version there is, and a template without the key is read as that
+///    version (the emitter always writes it; most hand-written templates do too, some do not).
+///    Any other value is kept (and is a difference).
+/// 7. **Implied `DependsOn`.** A resource's `DependsOn` entry naming a resource its `Properties`
+///    already reference (`{"Ref": X}`, `{"Fn::GetAtt": [X, …]}` or `"${X}"`/`"${X.Attr}"` in an
+///    `Fn::Sub` text, at any depth, inside `Fn::If` branches too) is removed, and a `DependsOn`
+///    left empty is removed: CloudFormation orders a resource after every resource it references
+///    anyway, so the entry changes nothing (the emitter writes the ordering its values need; a
+///    hand-written template often repeats it). An entry no reference implies is kept.
+/// 8. **Scalars of typed properties.** In the `Properties` of a resource whose type is in the
+///    registry schemas ([`cfn_model::catalog`]), a scalar where the schema says integer or number
+///    and the template has a string holding a decimal number (`"80"`, `"0.5"`) becomes that number;
+///    where the schema says boolean, `"true"`/`"false"` become booleans; where the schema says
+///    string (an enum, a reference, …), a number or boolean becomes its JSON text (`80` → `"80"`).
+///    CloudFormation converts a scalar to the type the resource's schema declares before the
+///    resource sees it (cfn-lint, E3012, accepts either spelling for the same reason), so
+///    `"Port": "80"` and `"Port": 80` deploy the same. The walk follows the schema (nested
+///    property types, lists, maps); it never enters a property typed `Json` (a policy document, a
+///    state machine definition: text passed on as it is, where `80` and `"80"` may differ), a type
+///    outside the schemas (`Custom::…`, SAM), nor an intrinsic function.
 ///
-/// Not normalised, on purpose: numbers and numeric strings anywhere else (a resource property's
-/// type is its schema's business, and a writer that changes one should be seen); `1.0` against
-/// `1`; booleans against `"true"` outside parameters; `Fn::Sub` and the other short forms (the
-/// parser already gives the long form); `Condition`, `Ref` and intrinsic arguments; `Mappings`
-/// values; white space inside strings; `null` values.
+/// Not normalised, on purpose: numbers and numeric strings anywhere else (parameters aside: in
+/// outputs, conditions, mappings, untyped or `Json` properties); `1.0` against `1` (even where the
+/// schema says number); `Fn::Sub` and the other short forms (the parser already gives the long
+/// form); `Condition`, `Ref` and intrinsic arguments; `Mappings` values; white space inside
+/// strings; `null` values.
 pub fn normalize(template: &Value) -> Value {
     let mut value = template.clone();
     if let Value::Object(root) = &mut value {
@@ -32,11 +56,18 @@ pub fn normalize(template: &Value) -> Value {
             let list = Value::Array(vec![Value::String(s.clone())]);
             root.insert("Transform".to_owned(), list);
         }
+        if root.get("AWSTemplateFormatVersion").and_then(Value::as_str) == Some("2010-09-09") {
+            root.remove("AWSTemplateFormatVersion");
+        }
         if let Some(Value::Object(resources)) = root.get_mut("Resources") {
+            let ids: BTreeSet<String> = resources.keys().cloned().collect();
             for resource in resources.values_mut() {
-                if let Some(depends_on) = resource.get_mut("DependsOn") {
+                let Value::Object(entry) = resource else { continue };
+                drop_implied_depends_on(entry, &ids);
+                if let Some(depends_on) = entry.get_mut("DependsOn") {
                     normalize_depends_on(depends_on);
                 }
+                typed_scalars(entry);
             }
         }
         if let Some(Value::Object(parameters)) = root.get_mut("Parameters") {
@@ -48,6 +79,194 @@ pub fn normalize(template: &Value) -> Value {
         }
     }
     sort_and_getatt(value)
+}
+
+/// Rule 7: removes the `DependsOn` entries the resource's `Properties` reference.
+fn drop_implied_depends_on(entry: &mut Map<String, Value>, ids: &BTreeSet<String>) {
+    if !entry.contains_key("DependsOn") {
+        return;
+    }
+    let mut referenced = BTreeSet::new();
+    if let Some(properties) = entry.get("Properties") {
+        references(properties, &mut referenced);
+    }
+    let implied = |v: &Value| v.as_str().is_some_and(|s| ids.contains(s) && referenced.contains(s));
+    let empty = match entry.get_mut("DependsOn") {
+        Some(Value::Array(items)) => {
+            items.retain(|v| !implied(v));
+            items.is_empty()
+        }
+        Some(v) => implied(v),
+        None => false,
+    };
+    if empty {
+        entry.remove("DependsOn");
+    }
+}
+
+/// Every name `value` references through `Ref`, `Fn::GetAtt` or an `Fn::Sub` text (pseudo
+/// parameters and parameters included: the caller keeps the resources).
+fn references(value: &Value, out: &mut BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            if map.len() == 1 {
+                match (map.get("Ref"), map.get("Fn::GetAtt"), map.get("Fn::Sub")) {
+                    (Some(Value::String(name)), _, _) => {
+                        out.insert(name.clone());
+                    }
+                    (_, Some(Value::String(text)), _) => {
+                        out.insert(text.split('.').next().unwrap_or_default().to_owned());
+                    }
+                    (_, Some(Value::Array(args)), _) => {
+                        if let Some(Value::String(name)) = args.first() {
+                            out.insert(name.clone());
+                        }
+                    }
+                    (_, _, Some(Value::String(text))) => sub_variables(text, out),
+                    (_, _, Some(Value::Array(args))) => {
+                        if let Some(Value::String(text)) = args.first() {
+                            // Names the variable map defines are not references.
+                            let mut names = BTreeSet::new();
+                            sub_variables(text, &mut names);
+                            if let Some(Value::Object(vars)) = args.get(1) {
+                                names.retain(|n| !vars.contains_key(n));
+                            }
+                            out.extend(names);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            map.values().for_each(|v| references(v, out));
+        }
+        Value::Array(items) => items.iter().for_each(|v| references(v, out)),
+        _ => {}
+    }
+}
+
+/// The names of an `Fn::Sub` text's `${Name}` and `${Name.Attribute}` variables (`${!Literal}`
+/// is text).
+fn sub_variables(text: &str, out: &mut BTreeSet<String>) {
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find('}') else { break };
+        let inner = &after[..end];
+        if !inner.starts_with('!') {
+            let name = inner.split('.').next().unwrap_or_default().trim();
+            if !name.is_empty() {
+                out.insert(name.to_owned());
+            }
+        }
+        rest = &after[end + 1..];
+    }
+}
+
+/// Rule 8: the scalars of a typed resource's `Properties`, as its schema types them.
+fn typed_scalars(entry: &mut Map<String, Value>) {
+    let Some(type_name) = entry.get("Type").and_then(Value::as_str) else {
+        return;
+    };
+    let Some(info) = Catalog::get().resource(type_name) else {
+        return;
+    };
+    if let Some(Value::Object(properties)) = entry.get_mut("Properties") {
+        coerce_struct(info, &info.main, properties);
+    }
+}
+
+fn coerce_struct(info: &ResourceInfo, shape: &StructInfo, map: &mut Map<String, Value>) {
+    for (key, value) in map.iter_mut() {
+        if let Some(field) = shape.field(key) {
+            coerce_kind(info, &field.kind, value);
+        }
+    }
+}
+
+fn coerce_kind(info: &ResourceInfo, kind: &Kind, value: &mut Value) {
+    match (kind, value) {
+        (Kind::Value(v), value) => coerce_value(v, value),
+        (Kind::Struct(name), Value::Object(map)) => {
+            if let Some(shape) = info.structure(name) {
+                coerce_struct(info, shape, map);
+            }
+        }
+        (Kind::StructList(name), Value::Array(items)) => {
+            if let Some(shape) = info.structure(name) {
+                for item in items {
+                    if let Value::Object(map) = item {
+                        coerce_struct(info, shape, map);
+                    }
+                }
+            }
+        }
+        (Kind::Map(inner), Value::Object(map)) if !is_intrinsic(map) => {
+            for item in map.values_mut() {
+                coerce_kind(info, inner, item);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `{"Ref": …}`, `{"Fn::…": …}`, `{"Condition": …}`: one key naming a function.
+fn is_intrinsic(map: &Map<String, Value>) -> bool {
+    map.len() == 1
+        && map
+            .keys()
+            .all(|k| k == "Ref" || k == "Condition" || k.starts_with("Fn::"))
+}
+
+fn coerce_value(kind: &ValueKind, value: &mut Value) {
+    match (kind, &*value) {
+        (ValueKind::List(inner), Value::Array(_)) => {
+            if let Value::Array(items) = value {
+                items.iter_mut().for_each(|item| coerce_value(inner, item));
+            }
+        }
+        (ValueKind::Int | ValueKind::Num, Value::String(text)) => {
+            if let Some(number) = decimal(text, matches!(kind, ValueKind::Int)) {
+                *value = Value::Number(number);
+            }
+        }
+        (ValueKind::Bool, Value::String(text)) => match text.as_str() {
+            "true" => *value = Value::Bool(true),
+            "false" => *value = Value::Bool(false),
+            _ => {}
+        },
+        (
+            ValueKind::String
+            | ValueKind::Secret
+            | ValueKind::Enum(_)
+            | ValueKind::Ref(_)
+            | ValueKind::Union(_)
+            | ValueKind::Evidence(_),
+            Value::Number(_) | Value::Bool(_),
+        ) => scalar_text(value),
+        _ => {}
+    }
+}
+
+/// The number a decimal text holds, read as JSON reads it (`"80"` → 80, `"0.5"` → 0.5); `None`
+/// for anything else (`"+1"`, `" 1"`, `"0x10"`, `"1e3"` are texts). With `integer`, only integers.
+fn decimal(text: &str, integer: bool) -> Option<Number> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    let plain = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !plain(whole) || (whole.len() > 1 && whole.starts_with('0')) {
+        return None;
+    }
+    match fraction {
+        // Integers beyond 64 bits would be read as floats: left as text.
+        None => serde_json::from_str::<Number>(text)
+            .ok()
+            .filter(|n| n.is_i64() || n.is_u64()),
+        Some(f) if !integer && plain(f) => serde_json::from_str::<Number>(text).ok(),
+        Some(_) => None,
+    }
 }
 
 fn normalize_depends_on(depends_on: &mut Value) {

@@ -70,3 +70,123 @@ fn yaml_short_and_json_long_forms_normalise_equal() {
     let b = cfn_import::parse(json, "t.json").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(normalize(&a), normalize(&b));
 }
+
+#[test]
+fn template_format_version_2010_09_09_is_implied() {
+    let with = json!({"AWSTemplateFormatVersion": "2010-09-09", "Resources": {}});
+    let without = json!({"Resources": {}});
+    assert_eq!(normalize(&with), normalize(&without));
+    // another value is kept, and differs
+    let other = json!({"AWSTemplateFormatVersion": "2011-01-01", "Resources": {}});
+    assert_ne!(normalize(&other), normalize(&without));
+}
+
+#[test]
+fn depends_on_implied_by_a_reference_is_dropped() {
+    let refs = json!({"Ref": "A"});
+    for properties in [
+        json!({"X": refs}),
+        json!({"X": {"Fn::GetAtt": ["A", "Arn"]}}),
+        json!({"X": {"Fn::GetAtt": "A.Arn"}}),
+        json!({"X": [{"Fn::Sub": "arn:${AWS::Partition}:${A.Arn}/x"}]}),
+        json!({"X": {"Fn::Sub": ["${A}-${B}", {"B": "b"}]}}),
+        json!({"X": {"Fn::If": ["C", {"Ref": "A"}, {"Ref": "AWS::NoValue"}]}}),
+    ] {
+        let with =
+            json!({"Resources": {"A": {"Type": "T"}, "B": {"Type": "T", "DependsOn": "A", "Properties": properties}}});
+        let without = json!({"Resources": {"A": {"Type": "T"}, "B": {"Type": "T", "Properties": properties}}});
+        assert_eq!(normalize(&with), normalize(&without), "{properties}");
+        let list = json!({"Resources": {"A": {"Type": "T"}, "B": {"Type": "T", "DependsOn": ["A"], "Properties": properties}}});
+        assert_eq!(normalize(&list), normalize(&without), "{properties}");
+    }
+}
+
+#[test]
+fn depends_on_no_reference_implies_is_kept() {
+    let base = |depends_on: Value, properties: Value| {
+        json!({"Resources": {"A": {"Type": "T"}, "C": {"Type": "T"},
+            "B": {"Type": "T", "DependsOn": depends_on, "Properties": properties}}})
+    };
+    // C is not referenced: kept, A dropped
+    let n = normalize(&base(json!(["C", "A"]), json!({"X": {"Ref": "A"}})));
+    assert_eq!(n["Resources"]["B"]["DependsOn"], json!(["C"]));
+    // a reference outside Properties, a `${!A}` literal, a Sub variable defined by the map,
+    // and a parameter of the same name do not imply anything
+    for properties in [
+        json!({"X": {"Fn::Sub": "${!A}"}}),
+        json!({"X": {"Fn::Sub": ["${A}", {"A": "x"}]}}),
+        json!({"X": "A"}),
+    ] {
+        let n = normalize(&base(json!("A"), properties.clone()));
+        assert_eq!(n["Resources"]["B"]["DependsOn"], json!(["A"]), "{properties}");
+    }
+    let meta =
+        json!({"Resources": {"A": {"Type": "T"}, "B": {"Type": "T", "DependsOn": "A", "Metadata": {"Ref": "A"}}}});
+    assert_eq!(normalize(&meta)["Resources"]["B"]["DependsOn"], json!(["A"]));
+    let param = json!({"Parameters": {"P": {"Type": "String"}}, "Resources": {"B": {"Type": "T", "DependsOn": "P", "Properties": {"X": {"Ref": "P"}}}}});
+    assert_eq!(normalize(&param)["Resources"]["B"]["DependsOn"], json!(["P"]));
+}
+
+#[test]
+fn typed_property_scalars_compare_as_their_schema_type() {
+    let sg = |port: Value, cidr: Value| {
+        json!({"Resources": {"Sg": {"Type": "AWS::EC2::SecurityGroup", "Properties": {
+            "GroupDescription": "x",
+            "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": port, "ToPort": 443, "CidrIp": cidr}]
+        }}}})
+    };
+    // integer property: "80" is 80
+    assert_eq!(
+        normalize(&sg(json!("80"), json!("0.0.0.0/0"))),
+        normalize(&sg(json!(80), json!("0.0.0.0/0")))
+    );
+    assert_eq!(
+        normalize(&sg(json!("80"), json!("x")))["Resources"]["Sg"]["Properties"]["SecurityGroupIngress"][0]["FromPort"],
+        json!(80)
+    );
+    // not a decimal integer: left as text, and different
+    for text in ["+80", " 80", "0x50", "80.0", "080", "1e2", "80 "] {
+        assert_ne!(
+            normalize(&sg(json!(text), json!("x"))),
+            normalize(&sg(json!(80), json!("x"))),
+            "{text}"
+        );
+    }
+    // string property: 10 is "10"
+    let bucket = |v: Value| json!({"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": v}}}});
+    assert_eq!(normalize(&bucket(json!(10))), normalize(&bucket(json!("10"))));
+    // boolean property: "true" is true; "True" stays text
+    let queue = |v: Value| json!({"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"FifoQueue": v}}}});
+    assert_eq!(normalize(&queue(json!("true"))), normalize(&queue(json!(true))));
+    assert_ne!(normalize(&queue(json!("True"))), normalize(&queue(json!(true))));
+    // number property: "0.5" is 0.5
+    let alarm =
+        |v: Value| json!({"Resources": {"A": {"Type": "AWS::CloudWatch::Alarm", "Properties": {"Threshold": v}}}});
+    assert_eq!(normalize(&alarm(json!("0.5"))), normalize(&alarm(json!(0.5))));
+}
+
+#[test]
+fn json_properties_untyped_resources_and_intrinsics_are_left_alone() {
+    // a Json property (the policy document) keeps "80" and 80 apart
+    let policy = |v: Value| {
+        json!({"Resources": {"P": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {
+            "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*", "Sid": v}]}
+        }}}})
+    };
+    assert_ne!(normalize(&policy(json!("80"))), normalize(&policy(json!(80))));
+    // a type outside the schemas
+    let custom = |v: Value| json!({"Resources": {"C": {"Type": "Custom::Thing", "Properties": {"Port": v}}}});
+    assert_ne!(normalize(&custom(json!("80"))), normalize(&custom(json!(80))));
+    // an intrinsic where the scalar would be
+    let sg = json!({"Resources": {"Sg": {"Type": "AWS::EC2::SecurityGroup", "Properties": {
+        "GroupDescription": "x",
+        "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": {"Fn::If": ["C", "80", 81]}}]
+    }}}});
+    assert_eq!(
+        normalize(&sg)["Resources"]["Sg"]["Properties"]["SecurityGroupIngress"][0]["FromPort"],
+        json!({"Fn::If": ["C", "80", 81]})
+    );
+    // outside Properties (an output value) nothing is typed
+    let out = |v: Value| json!({"Outputs": {"O": {"Value": v}}});
+    assert_ne!(normalize(&out(json!("80"))), normalize(&out(json!(80))));
+}
