@@ -43,6 +43,8 @@ use serde_json::{Map, Number, Value};
 ///    property types, lists, maps); it never enters a property typed `Json` (a policy document, a
 ///    state machine definition: text passed on as it is, where `80` and `"80"` may differ), a type
 ///    outside the schemas (`Custom::…`, SAM), nor an intrinsic function.
+/// 9. **Empty `Properties`.** A resource's `"Properties": {}` is removed: a resource with no
+///    properties is the same resource whether the empty mapping is written or not.
 ///
 /// Not normalised, on purpose: numbers and numeric strings anywhere else (parameters aside: in
 /// outputs, conditions, mappings, untyped or `Json` properties); `1.0` against `1` (even where the
@@ -68,6 +70,12 @@ pub fn normalize(template: &Value) -> Value {
                     normalize_depends_on(depends_on);
                 }
                 typed_scalars(entry);
+                if entry
+                    .get("Properties")
+                    .is_some_and(|p| p.as_object().is_some_and(Map::is_empty))
+                {
+                    entry.remove("Properties");
+                }
             }
         }
         if let Some(Value::Object(parameters)) = root.get_mut("Parameters") {

@@ -190,3 +190,13 @@ fn json_properties_untyped_resources_and_intrinsics_are_left_alone() {
     let out = |v: Value| json!({"Outputs": {"O": {"Value": v}}});
     assert_ne!(normalize(&out(json!("80"))), normalize(&out(json!(80))));
 }
+
+#[test]
+fn empty_properties_are_no_properties() {
+    let empty = json!({"Resources": {"A": {"Type": "AWS::SNS::Topic", "Properties": {}}}});
+    let none = json!({"Resources": {"A": {"Type": "AWS::SNS::Topic"}}});
+    assert_eq!(normalize(&empty), normalize(&none));
+    // an empty mapping inside the properties is kept
+    let inner = json!({"Resources": {"A": {"Type": "T", "Properties": {"X": {}}}}});
+    assert_eq!(normalize(&inner)["Resources"]["A"]["Properties"], json!({"X": {}}));
+}
