@@ -3,6 +3,7 @@
 //! every property the CloudFormation schemas or the CDK service database relate to them. Each
 //! target's `Value` (and, for its `Ref`, its handle) implements it, behind its service's feature.
 
+#[allow(unused_imports)]
 use crate::{Arn, Attr, Handle, Id, Name, Value};
 
 /// A reference to any of: `Value<Id<apigateway::DomainName>>` (or `&handle`), `Value<Id<apigatewayv2::DomainName>>` (or `&handle`).
