@@ -35,7 +35,8 @@ use serde_json::{Map, Number, Value};
 /// 8. **Scalars of typed properties.** In the `Properties` of a resource whose type is in the
 ///    registry schemas ([`cfn_model::catalog`]), a scalar where the schema says integer or number
 ///    and the template has a string holding a decimal number (`"80"`, `"0.5"`) becomes that number;
-///    where the schema says boolean, `"true"`/`"false"` become booleans; where the schema says
+///    where the schema says boolean, `"true"`, `"True"`, `"TRUE"` (and the same for false) become
+///    booleans (the spellings cfn-lint accepts as booleans); where the schema says
 ///    string (an enum, a reference, …), a number or boolean becomes its JSON text (`80` → `"80"`).
 ///    CloudFormation converts a scalar to the type the resource's schema declares before the
 ///    resource sees it (cfn-lint, E3012, accepts either spelling for the same reason), so
@@ -45,6 +46,18 @@ use serde_json::{Map, Number, Value};
 ///    outside the schemas (`Custom::…`, SAM), nor an intrinsic function.
 /// 9. **Empty `Properties`.** A resource's `"Properties": {}` is removed: a resource with no
 ///    properties is the same resource whether the empty mapping is written or not.
+/// 10. **`Fn::Equals` scalars.** A number or boolean argument of `Fn::Equals` (at any depth)
+///     becomes its JSON text (`true` → `"true"`): CloudFormation compares the two values as
+///     strings (cfn-lint's condition analysis does the same), so `[{"Ref": "P"}, true]` and
+///     `[{"Ref": "P"}, "true"]` are the same condition.
+/// 11. **`Fn::Sub` without variables.** `{"Fn::Sub": "text"}` (or `["text", {}]`) whose text holds
+///     no `${` is the text itself: there is nothing to substitute (a text with `${!Literal}` is
+///     kept, since the function turns it into `${Literal}`).
+/// 12. **`Fn::Sub` variable names.** The variables an `Fn::Sub` defines in its own map
+///     (`["${Name}-x", {"Name": …}]`) are renamed `#1`, `#2`, … in order of first use in the text
+///     (map entries the text does not use: `#unused1`, … in key order), in the text and the map:
+///     those names are local to the function, so renaming them consistently changes nothing.
+///     `${X}` names that the map does not define (parameters, resources, `AWS::…`) are kept.
 ///
 /// Not normalised, on purpose: numbers and numeric strings anywhere else (parameters aside: in
 /// outputs, conditions, mappings, untyped or `Json` properties); `1.0` against `1` (even where the
@@ -86,7 +99,105 @@ pub fn normalize(template: &Value) -> Value {
             }
         }
     }
-    sort_and_getatt(value)
+    sort_and_getatt(intrinsics(value))
+}
+
+/// Rules 10 to 12, at every depth.
+fn intrinsics(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let single = map.len() == 1;
+            let mut out = Map::new();
+            for (key, value) in map {
+                let value = intrinsics(value);
+                let value = match (single, key.as_str()) {
+                    (true, "Fn::Equals") => match value {
+                        Value::Array(mut items) => {
+                            items.iter_mut().for_each(scalar_text);
+                            Value::Array(items)
+                        }
+                        other => other,
+                    },
+                    (true, "Fn::Sub") => match sub_canonical(value) {
+                        Ok(text) => return Value::String(text),
+                        Err(value) => value,
+                    },
+                    _ => value,
+                };
+                out.insert(key, value);
+            }
+            Value::Object(out)
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(intrinsics).collect()),
+        other => other,
+    }
+}
+
+/// An `Fn::Sub` argument in canonical form (rule 12), or `Ok(text)` when it has nothing to
+/// substitute (rule 11).
+fn sub_canonical(argument: Value) -> Result<String, Value> {
+    match argument {
+        Value::String(text) if !text.contains("${") => Ok(text),
+        Value::Array(items) => match <[Value; 2]>::try_from(items) {
+            Ok([Value::String(text), Value::Object(vars)]) => {
+                if vars.is_empty() && !text.contains("${") {
+                    return Ok(text);
+                }
+                let (text, vars) = rename_sub_variables(&text, vars);
+                Err(Value::Array(vec![Value::String(text), Value::Object(vars)]))
+            }
+            Ok(pair) => Err(Value::Array(pair.into())),
+            Err(items) => Err(Value::Array(items)),
+        },
+        other => Err(other),
+    }
+}
+
+/// Renames the map's variables `#1`, `#2`, … in order of first use in `text` (rule 12).
+fn rename_sub_variables(text: &str, vars: Map<String, Value>) -> (String, Map<String, Value>) {
+    let mut names: Vec<String> = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        out.push_str(&rest[..start + 2]);
+        let after = &rest[start + 2..];
+        let Some(end) = after.find('}') else {
+            rest = after;
+            continue;
+        };
+        let inner = &after[..end];
+        if !inner.starts_with('!') && vars.contains_key(inner) {
+            let i = match names.iter().position(|n| n == inner) {
+                Some(i) => i,
+                None => {
+                    names.push(inner.to_owned());
+                    names.len() - 1
+                }
+            };
+            out.push_str(&format!("#{}", i + 1));
+        } else {
+            out.push_str(inner);
+        }
+        out.push('}');
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    let mut unused: Vec<&String> = vars.keys().filter(|k| !names.contains(k)).collect();
+    unused.sort();
+    let unused: Vec<String> = unused.into_iter().cloned().collect();
+    let mut renamed = Map::new();
+    let mut vars = vars;
+    for (i, name) in names.iter().enumerate() {
+        if let Some(value) = vars.remove(name) {
+            renamed.insert(format!("#{}", i + 1), value);
+        }
+    }
+    for (i, name) in unused.iter().enumerate() {
+        if let Some(value) = vars.remove(name) {
+            renamed.insert(format!("#unused{}", i + 1), value);
+        }
+    }
+    (out, renamed)
 }
 
 /// Rule 7: removes the `DependsOn` entries the resource's `Properties` reference.
@@ -238,8 +349,8 @@ fn coerce_value(kind: &ValueKind, value: &mut Value) {
             }
         }
         (ValueKind::Bool, Value::String(text)) => match text.as_str() {
-            "true" => *value = Value::Bool(true),
-            "false" => *value = Value::Bool(false),
+            "true" | "True" | "TRUE" => *value = Value::Bool(true),
+            "false" | "False" | "FALSE" => *value = Value::Bool(false),
             _ => {}
         },
         (

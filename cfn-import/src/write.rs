@@ -683,10 +683,7 @@ impl<'t> Writer<'t> {
             pending.retain(|name| {
                 let mut named = Vec::new();
                 condition_names(&cs[*name], &mut named);
-                if named
-                    .iter()
-                    .all(|n| order.contains(&n) || !cs.contains_key(n))
-                {
+                if named.iter().all(|n| order.contains(&n) || !cs.contains_key(n)) {
                     order.push(name);
                     false
                 } else {

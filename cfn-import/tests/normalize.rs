@@ -155,10 +155,15 @@ fn typed_property_scalars_compare_as_their_schema_type() {
     // string property: 10 is "10"
     let bucket = |v: Value| json!({"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": v}}}});
     assert_eq!(normalize(&bucket(json!(10))), normalize(&bucket(json!("10"))));
-    // boolean property: "true" is true; "True" stays text
+    // boolean property: "true", "True", "TRUE" are true (what cfn-lint accepts); "yes" stays text
     let queue = |v: Value| json!({"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"FifoQueue": v}}}});
-    assert_eq!(normalize(&queue(json!("true"))), normalize(&queue(json!(true))));
-    assert_ne!(normalize(&queue(json!("True"))), normalize(&queue(json!(true))));
+    for text in ["true", "True", "TRUE"] {
+        assert_eq!(normalize(&queue(json!(text))), normalize(&queue(json!(true))), "{text}");
+    }
+    assert_eq!(normalize(&queue(json!("False"))), normalize(&queue(json!(false))));
+    for text in ["tRUE", "yes", "1"] {
+        assert_ne!(normalize(&queue(json!(text))), normalize(&queue(json!(true))), "{text}");
+    }
     // number property: "0.5" is 0.5
     let alarm =
         |v: Value| json!({"Resources": {"A": {"Type": "AWS::CloudWatch::Alarm", "Properties": {"Threshold": v}}}});
@@ -199,4 +204,69 @@ fn empty_properties_are_no_properties() {
     // an empty mapping inside the properties is kept
     let inner = json!({"Resources": {"A": {"Type": "T", "Properties": {"X": {}}}}});
     assert_eq!(normalize(&inner)["Resources"]["A"]["Properties"], json!({"X": {}}));
+}
+
+#[test]
+fn equals_arguments_compare_as_text() {
+    let c = |v: Value| json!({"Conditions": {"C": {"Fn::Equals": [{"Ref": "P"}, v]}}});
+    assert_eq!(normalize(&c(json!(true))), normalize(&c(json!("true"))));
+    assert_eq!(normalize(&c(json!(3))), normalize(&c(json!("3"))));
+    // nested in Fn::Not, too; other functions keep their scalars
+    let n = |v: Value| json!({"Conditions": {"C": {"Fn::Not": [{"Fn::Equals": [v, "x"]}]}}});
+    assert_eq!(normalize(&n(json!(false))), normalize(&n(json!("false"))));
+    let s = |v: Value| json!({"Outputs": {"O": {"Value": {"Fn::Select": [v, ["a", "b"]]}}}});
+    assert_ne!(normalize(&s(json!(1))), normalize(&s(json!("1"))));
+}
+
+#[test]
+fn sub_without_variables_is_its_text() {
+    let out = |v: Value| json!({"Outputs": {"O": {"Value": v}}});
+    assert_eq!(
+        normalize(&out(json!({"Fn::Sub": "arn:aws:sns:x"}))),
+        normalize(&out(json!("arn:aws:sns:x")))
+    );
+    assert_eq!(
+        normalize(&out(json!({"Fn::Sub": ["plain", {}]}))),
+        normalize(&out(json!("plain")))
+    );
+    // a variable, or an escaped `${!…}`, keeps the function
+    assert_ne!(
+        normalize(&out(json!({"Fn::Sub": "${AWS::Region}"}))),
+        normalize(&out(json!("${AWS::Region}")))
+    );
+    assert_ne!(
+        normalize(&out(json!({"Fn::Sub": "${!Literal}"}))),
+        normalize(&out(json!("${!Literal}")))
+    );
+    // a map with entries keeps the function
+    assert_ne!(
+        normalize(&out(json!({"Fn::Sub": ["plain", {"A": "x"}]}))),
+        normalize(&out(json!("plain")))
+    );
+}
+
+#[test]
+fn sub_map_variables_compare_by_position() {
+    let out = |v: Value| json!({"Outputs": {"O": {"Value": v}}});
+    let a = out(json!({"Fn::Sub": ["${Name}-${AWS::Region}-${Res.Arn}-${Name}-${!Name}", {"Name": {"Ref": "P"}}]}));
+    let b = out(json!({"Fn::Sub": ["${Var1}-${AWS::Region}-${Res.Arn}-${Var1}-${!Name}", {"Var1": {"Ref": "P"}}]}));
+    assert_eq!(normalize(&a), normalize(&b));
+    assert_eq!(
+        normalize(&a)["Outputs"]["O"]["Value"],
+        json!({"Fn::Sub": ["${#1}-${AWS::Region}-${Res.Arn}-${#1}-${!Name}", {"#1": {"Ref": "P"}}]})
+    );
+    // the order of use matters, values follow their names
+    let swapped = out(json!({"Fn::Sub": ["${A}${B}", {"A": "1", "B": "2"}]}));
+    let other = out(json!({"Fn::Sub": ["${B}${A}", {"A": "1", "B": "2"}]}));
+    assert_ne!(normalize(&swapped), normalize(&other));
+    // a name the map does not define is not renamed
+    let free = out(json!({"Fn::Sub": ["${A}${B}", {"A": "1"}]}));
+    let free2 = out(json!({"Fn::Sub": ["${X}${C}", {"X": "1"}]}));
+    assert_ne!(normalize(&free), normalize(&free2));
+    // unused entries keep their values
+    let unused = out(json!({"Fn::Sub": ["${A}", {"A": "1", "Z": "2"}]}));
+    assert_eq!(
+        normalize(&unused)["Outputs"]["O"]["Value"],
+        json!({"Fn::Sub": ["${#1}", {"#1": "1", "#unused1": "2"}]})
+    );
 }
