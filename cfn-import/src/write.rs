@@ -190,6 +190,8 @@ struct Writer<'t> {
     stats: Stats,
     /// Where escapes are being recorded (a logical id, `Outputs.X`, …).
     location: String,
+    /// The property being written (for names the traps choose).
+    property: String,
     /// Escapes of the statement being written, for its comments.
     pending: Vec<String>,
     uses_aws: bool,
@@ -365,6 +367,7 @@ impl<'t> Writer<'t> {
             changes: Vec::new(),
             stats: Stats::default(),
             location: String::new(),
+            property: String::new(),
             pending: Vec::new(),
             uses_aws: false,
             uses_json: false,
@@ -683,10 +686,7 @@ impl<'t> Writer<'t> {
             pending.retain(|name| {
                 let mut named = Vec::new();
                 condition_names(&cs[*name], &mut named);
-                if named
-                    .iter()
-                    .all(|n| order.contains(&n) || !cs.contains_key(n))
-                {
+                if named.iter().all(|n| order.contains(&n) || !cs.contains_key(n)) {
                     order.push(name);
                     false
                 } else {
@@ -833,6 +833,8 @@ impl<'t> Writer<'t> {
             self.location = id.to_owned();
             self.resource(id, &rs[id])?;
         }
+        let plan = self.traps.clone();
+        plan.finish(self);
         Ok(())
     }
 
@@ -856,7 +858,7 @@ impl<'t> Writer<'t> {
             }
             return Ok(());
         }
-        let props = match r.get("Properties") {
+        let mut props = match r.get("Properties") {
             None | Some(J::Null) => Map::new(),
             Some(J::Object(m)) => m.clone(),
             Some(other) => {
@@ -931,6 +933,9 @@ impl<'t> Writer<'t> {
                 }
             }
         }
+        let plan = self.traps.clone();
+        plan.rewrite_props(id, &mut props);
+        attrs.push_str(&plan.extra_attrs(self, id, &J::Object(r.clone())));
         let escapes_before = self.escapes.len();
         let body = match info {
             Some(info) => {
@@ -1063,6 +1068,7 @@ impl<'t> Writer<'t> {
                         shape(format!("required property `{}` of {} is missing", f.json, s.name)),
                     ));
                 };
+                self.property = f.json.clone();
                 let code = if x.is_null() && top {
                     self.placeholder(&f.kind, info)
                         .ok_or_else(|| (None, shape(format!("required property `{}` has no typed form", f.json))))?
@@ -1086,6 +1092,7 @@ impl<'t> Writer<'t> {
                         shape(format!("required property `{}` of {} is missing", f.json, s.name)),
                     ));
                 };
+                self.property = f.json.clone();
                 let code = if x.is_null() && top {
                     self.placeholder(&f.kind, info)
                         .ok_or_else(|| (None, shape(format!("required property `{}` has no typed form", f.json))))?
@@ -1101,6 +1108,7 @@ impl<'t> Writer<'t> {
             if f.required {
                 continue;
             }
+            self.property = f.json.clone();
             let code = self.field_arg(info, &f.kind, x).map_err(|why| fail(k, why))?;
             let _ = write!(text, ".{}({code})", f.rust);
         }
@@ -1290,6 +1298,11 @@ impl<'t> Writer<'t> {
                 self.used.insert(var.clone());
                 return Ok(format!("&{var}"));
             }
+        }
+        let plan = self.traps.clone();
+        let prop = self.property.clone();
+        if let Some(code) = plan.password(self, &prop, x) {
+            return Ok(code);
         }
         if let J::String(s) = x {
             if s.starts_with("{{resolve:") && s.ends_with("}}") {
