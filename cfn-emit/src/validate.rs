@@ -177,7 +177,14 @@ fn check_ids(t: &Template, cx: &mut Ctx<'_>) {
     ];
     for (section, ids) in sections {
         for id in ids {
-            if !valid_logical_id(id) {
+            // Condition names are not logical ids: CloudFormation takes other characters there
+            // (AWS Quick Start templates name conditions `Private&4AZCondition`).
+            let valid = if section == "Conditions" {
+                !id.is_empty() && id.len() <= limits::LOGICAL_ID_LEN
+            } else {
+                valid_logical_id(id)
+            };
+            if !valid {
                 let shown: String = id.chars().take(80).collect();
                 cx.err(
                     "logical-id",
@@ -292,8 +299,16 @@ fn check_parameters(t: &Template, cx: &mut Ctx<'_>) {
                 );
             }
             if let (Some(pat), Some(s)) = (&p.allowed_pattern, d.as_str()) {
+                // For a list type, the pattern applies to each element too.
+                let matches = |re: &regex::Regex| {
+                    if is_list {
+                        s.split(',').all(|e| re.is_match(e))
+                    } else {
+                        re.is_match(s)
+                    }
+                };
                 match regex::Regex::new(&format!("^(?:{pat})$")) {
-                    Ok(re) if !re.is_match(s) => cx.err(
+                    Ok(re) if !matches(&re) => cx.err(
                         "parameter-default",
                         format!("Parameters/{name}"),
                         format!("the default \"{s}\" does not match the pattern `{pat}`"),

@@ -1748,7 +1748,10 @@ impl<'t> Writer<'t> {
             Ty::Any | Ty::Union(_) => Ty::Str,
             w => w.clone(),
         };
-        if info.is_some() {
+        // A nested stack's `Outputs.X` is its typed form (the child's outputs are not in a schema).
+        let nested_output =
+            attr.starts_with("Outputs.") && info.is_some_and(|i| i.type_name == "AWS::CloudFormation::Stack");
+        if info.is_some() && !nested_output {
             let why = Why(
                 EscapeReason::PropertyNotInSchema,
                 format!("attribute `{attr}` of `{res}` is not in the schema"),
