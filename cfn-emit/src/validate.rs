@@ -287,7 +287,9 @@ fn check_parameters(t: &Template, cx: &mut Ctx<'_>) {
             let is_list = p.type_name == "CommaDelimitedList" || p.type_name.starts_with("List<");
             let allowed = |v: &serde_json::Value| p.allowed_values.contains(v);
             let ok = match d.as_str() {
-                Some(s) if is_list => s.split(',').all(|e| allowed(&serde_json::Value::from(e))),
+                // CloudFormation trims the white space around each element.
+                // An allowed value may also list several (cfn-lint accepts both readings).
+                Some(s) if is_list => allowed(d) || s.split(',').all(|e| allowed(&serde_json::Value::from(e.trim()))),
                 _ => allowed(d),
             };
             if !p.allowed_values.is_empty() && !ok {
@@ -302,7 +304,7 @@ fn check_parameters(t: &Template, cx: &mut Ctx<'_>) {
                 // For a list type, the pattern applies to each element too.
                 let matches = |re: &regex::Regex| {
                     if is_list {
-                        s.split(',').all(|e| re.is_match(e))
+                        s.split(',').all(|e| re.is_match(e.trim()))
                     } else {
                         re.is_match(s)
                     }

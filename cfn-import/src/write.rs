@@ -934,7 +934,7 @@ impl<'t> Writer<'t> {
             }
         }
         let plan = self.traps.clone();
-        plan.rewrite_props(id, &mut props);
+        plan.rewrite_props(self, id, type_name, &mut props);
         attrs.push_str(&plan.extra_attrs(self, id, &J::Object(r.clone())));
         let escapes_before = self.escapes.len();
         let body = match info {

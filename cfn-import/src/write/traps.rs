@@ -8,6 +8,7 @@
 //! - An inline security-group ingress rule naming another group of the template (two such groups
 //!   form a cycle) becomes `stack.allow_named(…)`: standalone rules.
 //! - A plain-text password becomes a `NoEcho` parameter.
+//! - The retired RDS engine `aurora` becomes `aurora-mysql`.
 
 use std::collections::HashMap;
 
@@ -302,8 +303,21 @@ impl Plan {
         format!(".depends_on(&{var})")
     }
 
-    /// Drops the inline rules that become standalone ones.
-    pub(super) fn rewrite_props(&self, id: &str, props: &mut Map<String, J>) {
+    /// Drops the inline rules that become standalone ones; replaces a retired engine.
+    pub(super) fn rewrite_props(&self, w: &mut Writer<'_>, id: &str, type_name: &str, props: &mut Map<String, J>) {
+        // `aurora` (Aurora MySQL 5.6) reached end of life in 2023: RDS refuses to create it. With
+        // no version pinned, its successor `aurora-mysql` is what a new cluster gets.
+        if matches!(type_name, "AWS::RDS::DBCluster" | "AWS::RDS::DBInstance")
+            && props.get("Engine") == Some(&J::from("aurora"))
+            && !props.contains_key("EngineVersion")
+        {
+            props.insert("Engine".into(), J::from("aurora-mysql"));
+            w.changes.push(Change {
+                resource: id.to_owned(),
+                problem: "the engine `aurora` (Aurora MySQL 5.6) is retired: RDS refuses to create it".into(),
+                fix: "writes the engine `aurora-mysql`, its successor".into(),
+            });
+        }
         let Some(removed) = self.removed_rules.get(id) else {
             return;
         };
