@@ -197,12 +197,6 @@ pub enum Patch {
     },
 }
 
-const SG_INLINE: &str = "DESIGN.md: inline security-group rules name another group only by an id from outside \
-                         the template (`ExternalGroupId`), so a group-to-group rule within the template (and \
-                         with it a security-group cycle) can only be written as a standalone \
-                         AWS::EC2::SecurityGroupIngress/Egress resource; a group name could be a `Ref` of a \
-                         group of this template";
-
 const MISSING_SUBNET_FORMAT: &str = "the schema documents a list of subnet ids but lacks the `AWS::EC2::Subnet.Ids` \
                                      format its siblings carry, so handles of subnets would not be accepted";
 
@@ -232,6 +226,11 @@ pub const EVIDENCE: &[(&str, &str, &str)] = &[
         "A security group from outside this template (a `Param<Id<ec2::SecurityGroup>>`, `Value::<ExternalGroupId>::import(…)`, `ExternalGroupId::external(\"sg-…\")`): a group of this template goes through `stack.allow(…)`, whose standalone rules cannot form a cycle.",
     ),
     (
+        "ExternalGroupName",
+        "IntoExternalGroupName",
+        "A security group from outside this template, by name (`ExternalGroupName::external(\"…\")`, an import): a group of this template goes through `stack.allow(…)`, whose standalone rules cannot form a cycle.",
+    ),
+    (
         "ForwardedTargetGroupArn",
         "IntoForwardedTargetGroupArn",
         "A target group a listener forwards to: only `stack.listen(…)` yields one, so the service waits for the listener.",
@@ -257,17 +256,12 @@ pub fn evidence_trait(marker: &str) -> &'static str {
 /// The schema patches, applied in order. A patch whose target is missing is an error: the schema
 /// changed and the patch must be revisited.
 pub const PATCHES: &[Patch] = &[
-    Patch::RemoveProperty {
+    // Likewise a group named by name (default VPC): `ExternalGroupName`. Its owner (an account id
+    // or `amazon-elb`) stays a string: it names no resource.
+    Patch::Evidence {
         type_name: "AWS::EC2::SecurityGroup",
-        at: "/definitions/Ingress/properties",
-        name: "SourceSecurityGroupName",
-        why: SG_INLINE,
-    },
-    Patch::RemoveProperty {
-        type_name: "AWS::EC2::SecurityGroup",
-        at: "/definitions/Ingress/properties",
-        name: "SourceSecurityGroupOwnerId",
-        why: SG_INLINE,
+        at: "/definitions/Ingress/properties/SourceSecurityGroupName",
+        marker: "ExternalGroupName",
     },
     // A group named by id inside an inline rule must come from outside this template (a
     // parameter, an import, an explicit external id): only those can be an `ExternalGroupId`.
@@ -490,9 +484,13 @@ mod tests {
 
     #[test]
     fn patches_apply_and_fail_loudly() {
-        let mut s = serde_json::json!({"definitions": {"Ingress": {"properties": {"CidrIp": {}, "SourceSecurityGroupId": {"type": "string"}, "SourceSecurityGroupName": {}, "SourceSecurityGroupOwnerId": {}}}, "Egress": {"properties": {"DestinationSecurityGroupId": {"type": "string"}}}}});
+        let mut s = serde_json::json!({"definitions": {"Ingress": {"properties": {"CidrIp": {}, "SourceSecurityGroupId": {"type": "string"}, "SourceSecurityGroupName": {"type": "string"}, "SourceSecurityGroupOwnerId": {}}}, "Egress": {"properties": {"DestinationSecurityGroupId": {"type": "string"}}}}});
         apply_patches("AWS::EC2::SecurityGroup", &mut s).unwrap();
-        assert_eq!(s["definitions"]["Ingress"]["properties"].as_object().unwrap().len(), 2);
+        assert_eq!(s["definitions"]["Ingress"]["properties"].as_object().unwrap().len(), 4);
+        assert_eq!(
+            s["definitions"]["Ingress"]["properties"]["SourceSecurityGroupName"][EVIDENCE_KEY],
+            "ExternalGroupName"
+        );
         assert_eq!(
             s["definitions"]["Egress"]["properties"]["DestinationSecurityGroupId"][EVIDENCE_KEY],
             "ExternalGroupId"

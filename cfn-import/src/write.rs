@@ -1270,7 +1270,7 @@ impl<'t> Writer<'t> {
     }
 
     fn evidence(&mut self, marker: &str, x: &J) -> R<String> {
-        if marker == "ExternalGroupId" {
+        if marker == "ExternalGroupId" || marker == "ExternalGroupName" {
             // A group from outside the template: parameters, imports, literals.
             if let Some(("Ref", J::String(n))) = intrinsic(x) {
                 if let Some(Sym::Resource { .. }) = self.syms.get(n) {
@@ -1280,7 +1280,7 @@ impl<'t> Writer<'t> {
                 }
             }
             let c = self.val(x, &Ty::Str)?;
-            return Ok(format!("ExternalGroupId::external({})", c.text));
+            return Ok(format!("{marker}::external({})", c.text));
         }
         let plan = self.traps.clone();
         if let Some(code) = plan.evidence(self, marker, x) {
