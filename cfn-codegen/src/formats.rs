@@ -170,13 +170,6 @@ pub fn relation_override(type_name: &str, ptr: &str) -> Option<crate::relations:
 /// A change applied to a schema before generation.
 #[derive(Clone, Copy, Debug)]
 pub enum Patch {
-    /// Removes property `name` from the object at JSON pointer `at`.
-    RemoveProperty {
-        type_name: &'static str,
-        at: &'static str,
-        name: &'static str,
-        why: &'static str,
-    },
     /// Types the string at JSON pointer `at` as a secret (`Value<SecretString>`): only a secret
     /// dynamic reference or a `NoEcho` parameter is accepted (DESIGN.md, secrets).
     Secret { type_name: &'static str, at: &'static str },
@@ -376,20 +369,6 @@ pub const PATCHES: &[Patch] = &[
 pub fn apply_patches(type_name: &str, schema: &mut serde_json::Value) -> Result<(), String> {
     for patch in PATCHES {
         match *patch {
-            Patch::RemoveProperty {
-                type_name: t,
-                at,
-                name,
-                why,
-            } if t == type_name => {
-                let obj = schema.pointer_mut(at).and_then(|v| v.as_object_mut());
-                if obj.and_then(|o| o.shift_remove(name)).is_none() {
-                    return Err(format!(
-                        "schema patch failed: {type_name} has no property `{name}` at `{at}`; the schemas changed, \
-                         revisit PATCHES in cfn-codegen/src/formats.rs (the patch exists because {why})"
-                    ));
-                }
-            }
             Patch::Secret { type_name: t, at } if t == type_name => {
                 match schema.pointer_mut(at).and_then(|v| v.as_object_mut()) {
                     Some(o) if o.get("type").and_then(|t| t.as_str()) == Some("string") => {
