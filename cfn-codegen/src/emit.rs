@@ -20,6 +20,7 @@ const ITEMS: &[(&str, &str)] = &[
     ("Constraint", "crate::Constraint"),
     ("Expr", "crate::Expr"),
     ("ExternalGroupId", "crate::ExternalGroupId"),
+    ("ExternalGroupName", "crate::ExternalGroupName"),
     ("ForwardedTargetGroupArn", "crate::ForwardedTargetGroupArn"),
     ("Handle", "crate::Handle"),
     ("Id", "crate::Id"),
@@ -27,6 +28,7 @@ const ITEMS: &[(&str, &str)] = &[
     ("IntoAttachedAllocationId", "crate::IntoAttachedAllocationId"),
     ("IntoAttachedGatewayId", "crate::IntoAttachedGatewayId"),
     ("IntoExternalGroupId", "crate::IntoExternalGroupId"),
+    ("IntoExternalGroupName", "crate::IntoExternalGroupName"),
     ("IntoForwardedTargetGroupArn", "crate::IntoForwardedTargetGroupArn"),
     ("IntoMountedFileSystemId", "crate::IntoMountedFileSystemId"),
     ("IntoSecretString", "crate::IntoSecretString"),
@@ -712,8 +714,11 @@ pub fn refs_file(unions: &[UnionDef]) -> String {
     );
     // The impls are behind service features: with none enabled (the catalog alone), most of
     // these names are unused.
-    out.push_str("#[allow(unused_imports)]\n");
-    out.push_str(&names.uses());
+    let uses = names.uses();
+    if !uses.is_empty() {
+        out.push_str("#[allow(unused_imports)]\n");
+    }
+    out.push_str(&uses);
     out.push('\n');
     out.push_str(&body);
     out

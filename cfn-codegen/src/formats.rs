@@ -170,13 +170,6 @@ pub fn relation_override(type_name: &str, ptr: &str) -> Option<crate::relations:
 /// A change applied to a schema before generation.
 #[derive(Clone, Copy, Debug)]
 pub enum Patch {
-    /// Removes property `name` from the object at JSON pointer `at`.
-    RemoveProperty {
-        type_name: &'static str,
-        at: &'static str,
-        name: &'static str,
-        why: &'static str,
-    },
     /// Types the string at JSON pointer `at` as a secret (`Value<SecretString>`): only a secret
     /// dynamic reference or a `NoEcho` parameter is accepted (DESIGN.md, secrets).
     Secret { type_name: &'static str, at: &'static str },
@@ -196,12 +189,6 @@ pub enum Patch {
         why: &'static str,
     },
 }
-
-const SG_INLINE: &str = "DESIGN.md: inline security-group rules name another group only by an id from outside \
-                         the template (`ExternalGroupId`), so a group-to-group rule within the template (and \
-                         with it a security-group cycle) can only be written as a standalone \
-                         AWS::EC2::SecurityGroupIngress/Egress resource; a group name could be a `Ref` of a \
-                         group of this template";
 
 const MISSING_SUBNET_FORMAT: &str = "the schema documents a list of subnet ids but lacks the `AWS::EC2::Subnet.Ids` \
                                      format its siblings carry, so handles of subnets would not be accepted";
@@ -232,6 +219,11 @@ pub const EVIDENCE: &[(&str, &str, &str)] = &[
         "A security group from outside this template (a `Param<Id<ec2::SecurityGroup>>`, `Value::<ExternalGroupId>::import(…)`, `ExternalGroupId::external(\"sg-…\")`): a group of this template goes through `stack.allow(…)`, whose standalone rules cannot form a cycle.",
     ),
     (
+        "ExternalGroupName",
+        "IntoExternalGroupName",
+        "A security group from outside this template, by name (`ExternalGroupName::external(\"…\")`, an import): a group of this template goes through `stack.allow(…)`, whose standalone rules cannot form a cycle.",
+    ),
+    (
         "ForwardedTargetGroupArn",
         "IntoForwardedTargetGroupArn",
         "A target group a listener forwards to: only `stack.listen(…)` yields one, so the service waits for the listener.",
@@ -257,17 +249,12 @@ pub fn evidence_trait(marker: &str) -> &'static str {
 /// The schema patches, applied in order. A patch whose target is missing is an error: the schema
 /// changed and the patch must be revisited.
 pub const PATCHES: &[Patch] = &[
-    Patch::RemoveProperty {
+    // Likewise a group named by name (default VPC): `ExternalGroupName`. Its owner (an account id
+    // or `amazon-elb`) stays a string: it names no resource.
+    Patch::Evidence {
         type_name: "AWS::EC2::SecurityGroup",
-        at: "/definitions/Ingress/properties",
-        name: "SourceSecurityGroupName",
-        why: SG_INLINE,
-    },
-    Patch::RemoveProperty {
-        type_name: "AWS::EC2::SecurityGroup",
-        at: "/definitions/Ingress/properties",
-        name: "SourceSecurityGroupOwnerId",
-        why: SG_INLINE,
+        at: "/definitions/Ingress/properties/SourceSecurityGroupName",
+        marker: "ExternalGroupName",
     },
     // A group named by id inside an inline rule must come from outside this template (a
     // parameter, an import, an explicit external id): only those can be an `ExternalGroupId`.
@@ -382,20 +369,6 @@ pub const PATCHES: &[Patch] = &[
 pub fn apply_patches(type_name: &str, schema: &mut serde_json::Value) -> Result<(), String> {
     for patch in PATCHES {
         match *patch {
-            Patch::RemoveProperty {
-                type_name: t,
-                at,
-                name,
-                why,
-            } if t == type_name => {
-                let obj = schema.pointer_mut(at).and_then(|v| v.as_object_mut());
-                if obj.and_then(|o| o.shift_remove(name)).is_none() {
-                    return Err(format!(
-                        "schema patch failed: {type_name} has no property `{name}` at `{at}`; the schemas changed, \
-                         revisit PATCHES in cfn-codegen/src/formats.rs (the patch exists because {why})"
-                    ));
-                }
-            }
             Patch::Secret { type_name: t, at } if t == type_name => {
                 match schema.pointer_mut(at).and_then(|v| v.as_object_mut()) {
                     Some(o) if o.get("type").and_then(|t| t.as_str()) == Some("string") => {
@@ -490,9 +463,13 @@ mod tests {
 
     #[test]
     fn patches_apply_and_fail_loudly() {
-        let mut s = serde_json::json!({"definitions": {"Ingress": {"properties": {"CidrIp": {}, "SourceSecurityGroupId": {"type": "string"}, "SourceSecurityGroupName": {}, "SourceSecurityGroupOwnerId": {}}}, "Egress": {"properties": {"DestinationSecurityGroupId": {"type": "string"}}}}});
+        let mut s = serde_json::json!({"definitions": {"Ingress": {"properties": {"CidrIp": {}, "SourceSecurityGroupId": {"type": "string"}, "SourceSecurityGroupName": {"type": "string"}, "SourceSecurityGroupOwnerId": {}}}, "Egress": {"properties": {"DestinationSecurityGroupId": {"type": "string"}}}}});
         apply_patches("AWS::EC2::SecurityGroup", &mut s).unwrap();
-        assert_eq!(s["definitions"]["Ingress"]["properties"].as_object().unwrap().len(), 2);
+        assert_eq!(s["definitions"]["Ingress"]["properties"].as_object().unwrap().len(), 4);
+        assert_eq!(
+            s["definitions"]["Ingress"]["properties"]["SourceSecurityGroupName"][EVIDENCE_KEY],
+            "ExternalGroupName"
+        );
         assert_eq!(
             s["definitions"]["Egress"]["properties"]["DestinationSecurityGroupId"][EVIDENCE_KEY],
             "ExternalGroupId"

@@ -1786,7 +1786,19 @@ mod tests {
         let cat = catalog(vec![vpc_schema(), sg]);
         let r = lower(&cat, "AWS::EC2::SecurityGroup").unwrap();
         let ingress: Vec<&str> = r.structs["Ingress"].fields.iter().map(|f| f.json.as_str()).collect();
-        assert_eq!(ingress, ["CidrIp", "SourceSecurityGroupId"]);
+        assert_eq!(
+            ingress,
+            [
+                "CidrIp",
+                "SourceSecurityGroupId",
+                "SourceSecurityGroupName",
+                "SourceSecurityGroupOwnerId"
+            ]
+        );
+        assert_eq!(
+            field(&r.structs["Ingress"], "SourceSecurityGroupName").ty,
+            Fty::Value(Vt::Evidence("ExternalGroupName"))
+        );
         let egress: Vec<&str> = r.structs["Egress"].fields.iter().map(|f| f.json.as_str()).collect();
         assert_eq!(egress, ["CidrIp", "DestinationSecurityGroupId"]);
         // Only a group from outside the template: the marker that parameters, imports and

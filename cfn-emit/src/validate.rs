@@ -177,7 +177,14 @@ fn check_ids(t: &Template, cx: &mut Ctx<'_>) {
     ];
     for (section, ids) in sections {
         for id in ids {
-            if !valid_logical_id(id) {
+            // Condition names are not logical ids: CloudFormation takes other characters there
+            // (AWS Quick Start templates name conditions `Private&4AZCondition`).
+            let valid = if section == "Conditions" {
+                !id.is_empty() && id.len() <= limits::LOGICAL_ID_LEN
+            } else {
+                valid_logical_id(id)
+            };
+            if !valid {
                 let shown: String = id.chars().take(80).collect();
                 cx.err(
                     "logical-id",
@@ -280,7 +287,9 @@ fn check_parameters(t: &Template, cx: &mut Ctx<'_>) {
             let is_list = p.type_name == "CommaDelimitedList" || p.type_name.starts_with("List<");
             let allowed = |v: &serde_json::Value| p.allowed_values.contains(v);
             let ok = match d.as_str() {
-                Some(s) if is_list => s.split(',').all(|e| allowed(&serde_json::Value::from(e))),
+                // CloudFormation trims the white space around each element.
+                // An allowed value may also list several (cfn-lint accepts both readings).
+                Some(s) if is_list => allowed(d) || s.split(',').all(|e| allowed(&serde_json::Value::from(e.trim()))),
                 _ => allowed(d),
             };
             if !p.allowed_values.is_empty() && !ok {
@@ -292,8 +301,16 @@ fn check_parameters(t: &Template, cx: &mut Ctx<'_>) {
                 );
             }
             if let (Some(pat), Some(s)) = (&p.allowed_pattern, d.as_str()) {
+                // For a list type, the pattern applies to each element too.
+                let matches = |re: &regex::Regex| {
+                    if is_list {
+                        s.split(',').all(|e| re.is_match(e.trim()))
+                    } else {
+                        re.is_match(s)
+                    }
+                };
                 match regex::Regex::new(&format!("^(?:{pat})$")) {
-                    Ok(re) if !re.is_match(s) => cx.err(
+                    Ok(re) if !matches(&re) => cx.err(
                         "parameter-default",
                         format!("Parameters/{name}"),
                         format!("the default \"{s}\" does not match the pattern `{pat}`"),

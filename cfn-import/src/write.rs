@@ -190,6 +190,8 @@ struct Writer<'t> {
     stats: Stats,
     /// Where escapes are being recorded (a logical id, `Outputs.X`, …).
     location: String,
+    /// The property being written (for names the traps choose).
+    property: String,
     /// Escapes of the statement being written, for its comments.
     pending: Vec<String>,
     uses_aws: bool,
@@ -365,6 +367,7 @@ impl<'t> Writer<'t> {
             changes: Vec::new(),
             stats: Stats::default(),
             location: String::new(),
+            property: String::new(),
             pending: Vec::new(),
             uses_aws: false,
             uses_json: false,
@@ -830,6 +833,8 @@ impl<'t> Writer<'t> {
             self.location = id.to_owned();
             self.resource(id, &rs[id])?;
         }
+        let plan = self.traps.clone();
+        plan.finish(self);
         Ok(())
     }
 
@@ -853,7 +858,7 @@ impl<'t> Writer<'t> {
             }
             return Ok(());
         }
-        let props = match r.get("Properties") {
+        let mut props = match r.get("Properties") {
             None | Some(J::Null) => Map::new(),
             Some(J::Object(m)) => m.clone(),
             Some(other) => {
@@ -928,6 +933,9 @@ impl<'t> Writer<'t> {
                 }
             }
         }
+        let plan = self.traps.clone();
+        plan.rewrite_props(self, id, type_name, &mut props);
+        attrs.push_str(&plan.extra_attrs(self, id, &J::Object(r.clone())));
         let escapes_before = self.escapes.len();
         let body = match info {
             Some(info) => {
@@ -1060,6 +1068,7 @@ impl<'t> Writer<'t> {
                         shape(format!("required property `{}` of {} is missing", f.json, s.name)),
                     ));
                 };
+                self.property = f.json.clone();
                 let code = if x.is_null() && top {
                     self.placeholder(&f.kind, info)
                         .ok_or_else(|| (None, shape(format!("required property `{}` has no typed form", f.json))))?
@@ -1083,6 +1092,7 @@ impl<'t> Writer<'t> {
                         shape(format!("required property `{}` of {} is missing", f.json, s.name)),
                     ));
                 };
+                self.property = f.json.clone();
                 let code = if x.is_null() && top {
                     self.placeholder(&f.kind, info)
                         .ok_or_else(|| (None, shape(format!("required property `{}` has no typed form", f.json))))?
@@ -1098,6 +1108,7 @@ impl<'t> Writer<'t> {
             if f.required {
                 continue;
             }
+            self.property = f.json.clone();
             let code = self.field_arg(info, &f.kind, x).map_err(|why| fail(k, why))?;
             let _ = write!(text, ".{}({code})", f.rust);
         }
@@ -1259,7 +1270,7 @@ impl<'t> Writer<'t> {
     }
 
     fn evidence(&mut self, marker: &str, x: &J) -> R<String> {
-        if marker == "ExternalGroupId" {
+        if marker == "ExternalGroupId" || marker == "ExternalGroupName" {
             // A group from outside the template: parameters, imports, literals.
             if let Some(("Ref", J::String(n))) = intrinsic(x) {
                 if let Some(Sym::Resource { .. }) = self.syms.get(n) {
@@ -1269,7 +1280,7 @@ impl<'t> Writer<'t> {
                 }
             }
             let c = self.val(x, &Ty::Str)?;
-            return Ok(format!("ExternalGroupId::external({})", c.text));
+            return Ok(format!("{marker}::external({})", c.text));
         }
         let plan = self.traps.clone();
         if let Some(code) = plan.evidence(self, marker, x) {
@@ -1287,6 +1298,11 @@ impl<'t> Writer<'t> {
                 self.used.insert(var.clone());
                 return Ok(format!("&{var}"));
             }
+        }
+        let plan = self.traps.clone();
+        let prop = self.property.clone();
+        if let Some(code) = plan.password(self, &prop, x) {
+            return Ok(code);
         }
         if let J::String(s) = x {
             if s.starts_with("{{resolve:") && s.ends_with("}}") {
@@ -1732,7 +1748,10 @@ impl<'t> Writer<'t> {
             Ty::Any | Ty::Union(_) => Ty::Str,
             w => w.clone(),
         };
-        if info.is_some() {
+        // A nested stack's `Outputs.X` is its typed form (the child's outputs are not in a schema).
+        let nested_output =
+            attr.starts_with("Outputs.") && info.is_some_and(|i| i.type_name == "AWS::CloudFormation::Stack");
+        if info.is_some() && !nested_output {
             let why = Why(
                 EscapeReason::PropertyNotInSchema,
                 format!("attribute `{attr}` of `{res}` is not in the schema"),

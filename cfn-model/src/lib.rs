@@ -45,10 +45,10 @@ pub use resource::{Attributes, Constraint, Policy, Props, RawResource, Resource,
 pub use stack::{BuildError, Handle, NestedStack, OutputDef, ParameterDef, ResourceDef, Root, Stack, Template};
 pub use table::{MappingKey, MappingTable};
 pub use value::{
-    Arn, AttachedAllocationId, AttachedGatewayId, Attr, Cond, ExternalGroupId, ForwardedTargetGroupArn, Id,
-    IntoAttachedAllocationId, IntoAttachedGatewayId, IntoExternalGroupId, IntoForwardedTargetGroupArn,
-    IntoMountedFileSystemId, IntoSecretString, IntoValue, Json, MountedFileSystemId, Name, Pseudo, SecretString,
-    StringLike, Value,
+    Arn, AttachedAllocationId, AttachedGatewayId, Attr, Cond, ExternalGroupId, ExternalGroupName,
+    ForwardedTargetGroupArn, Id, IntoAttachedAllocationId, IntoAttachedGatewayId, IntoExternalGroupId,
+    IntoExternalGroupName, IntoForwardedTargetGroupArn, IntoMountedFileSystemId, IntoSecretString, IntoValue, Json,
+    MountedFileSystemId, Name, Pseudo, SecretString, StringLike, Value,
 };
 
 /// Everything a stack program usually needs: the model's types and the safe constructs' (each
@@ -61,7 +61,8 @@ pub mod prelude {
         SsmName, Stack, SubPart, Tagging, Value,
     };
     pub use crate::{
-        AttachedAllocationId, AttachedGatewayId, ExternalGroupId, ForwardedTargetGroupArn, MountedFileSystemId,
+        AttachedAllocationId, AttachedGatewayId, ExternalGroupId, ExternalGroupName, ForwardedTargetGroupArn,
+        MountedFileSystemId,
     };
     pub use crate::{
         AvailabilityZoneName, Boolean, ChildStack, ImageId, KeyPairName, MappingKey, MappingTable, NestedHandle,

@@ -102,6 +102,33 @@ impl ExternalGroupId {
     }
 }
 
+/// The name of a security group that this template does not create (a default-VPC group named
+/// by a parameter, an import or a literal: [`ExternalGroupName::external`]), for an inline
+/// rule's `SourceSecurityGroupName`. Like [`ExternalGroupId`], a group of this template cannot
+/// stand there (its `Ref` would make the groups depend on each other); those go through
+/// `stack.allow(…)`.
+pub struct ExternalGroupName;
+
+impl ExternalGroupName {
+    /// Escape hatch: the name of a security group this program does not create, for an inline
+    /// rule (`SourceSecurityGroupName`, with `SourceSecurityGroupOwnerId` for another account).
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::ec2;
+    ///
+    /// let from_elb = ec2::security_group::Ingress::new("tcp")
+    ///     .from_port(80)
+    ///     .to_port(80)
+    ///     .source_security_group_name(ExternalGroupName::external("amazon-elb-sg"))
+    ///     .source_security_group_owner_id("amazon-elb");
+    /// # let _ = from_elb;
+    /// ```
+    pub fn external(name: impl Into<Value<String>>) -> Value<ExternalGroupName> {
+        Value::from_expr(name.into().expr)
+    }
+}
+
 /// A condition expression (`Fn::Equals`, `Fn::And`, …).
 pub struct Cond;
 
@@ -405,6 +432,18 @@ evidence_trait! {
         note = "a group from outside this template is accepted: a `Param<Id<ec2::SecurityGroup>>` (pass `&param`), `Value::<ExternalGroupId>::import(\"…\")` or `ExternalGroupId::external(\"sg-…\")`"
     )]
     IntoExternalGroupId => ExternalGroupId
+}
+
+evidence_trait! {
+    /// What inline security-group rules take to name another group by name: one from outside
+    /// this template ([`ExternalGroupName::external`], an import).
+    #[diagnostic::on_unimplemented(
+        message = "inline security group rules cannot name another security group of this template",
+        label = "inline rules that reference each other's groups fail with \"Circular dependency between resources\"",
+        note = "add both groups, then write `stack.allow(&from, &to, Port::tcp(…))`: it emits standalone SecurityGroupEgress/Ingress resources",
+        note = "a group from outside this template is accepted: `ExternalGroupName::external(\"…\")` or `Value::<ExternalGroupName>::import(\"…\")`"
+    )]
+    IntoExternalGroupName => ExternalGroupName
 }
 
 evidence_trait! {

@@ -1,49 +1,459 @@
 //! The traps: patterns this library refuses, found in a template, rewritten onto the safe
-//! constructs (their logical ids kept), each reported as a [`Change`](crate::Change).
+//! constructs (their logical ids kept), each reported as a [`Change`].
+//!
+//! - An internet gateway and its `AWS::EC2::VPCGatewayAttachment` become
+//!   `stack.attach_internet_gateway_with(GatewayIds::new(gateway, attachment), &vpc, …)`; routes
+//!   through the gateway take its `gateway_id()`, so each waits for the attachment, and VPC
+//!   Elastic IPs depend on it (a route or address without that ordering is reported).
+//! - An inline security-group ingress rule naming another group of the template (two such groups
+//!   form a cycle) becomes `stack.allow_named(…)`: standalone rules.
+//! - A plain-text password becomes a `NoEcho` parameter.
+//! - The retired RDS engine `aurora` becomes `aurora-mysql`.
 
-use serde_json::Value as J;
+use std::collections::HashMap;
 
-use super::{Code, Ty, Writer};
-use crate::program::WriteError;
+use serde_json::{Map, Value as J};
+
+use super::{getatt_parts, intrinsic, rust_str, Code, Sym, Ty, Writer};
+use crate::program::{Change, WriteError};
+
+#[derive(Clone, Debug)]
+struct Igw {
+    attachment: String,
+    vpc: String,
+}
+
+#[derive(Clone, Debug)]
+struct Allow {
+    target: String,
+    source: String,
+    port: String,
+    ids: String,
+}
 
 /// The rewrites decided for a template before its resources are written.
 #[derive(Clone, Debug, Default)]
-pub(super) struct Plan {}
+pub(super) struct Plan {
+    igws: HashMap<String, Igw>,
+    attachments: HashMap<String, String>,
+    vpc_eips: HashMap<String, String>,
+    removed_rules: HashMap<String, Vec<usize>>,
+    allows: Vec<Allow>,
+}
+
+fn ref_name(v: &J) -> Option<&str> {
+    match intrinsic(v)? {
+        ("Ref", J::String(n)) => Some(n),
+        _ => None,
+    }
+}
+
+fn only_keys(m: &Map<String, J>, allowed: &[&str]) -> bool {
+    m.keys().all(|k| allowed.contains(&k.as_str()))
+}
 
 /// Finds the traps of the template `w` is writing.
 pub(super) fn plan(w: &mut Writer<'_>) -> Result<Plan, WriteError> {
+    let mut plan = Plan::default();
+    let Some(rs) = w.section("Resources")? else {
+        return Ok(plan);
+    };
+    let type_of = |id: &str| rs.get(id).and_then(|r| r.get("Type")).and_then(J::as_str);
+    let props = |r: &J| r.get("Properties").and_then(J::as_object).cloned().unwrap_or_default();
+    for (id, r) in rs {
+        let Some(rm) = r.as_object() else { continue };
+        if type_of(id) != Some("AWS::EC2::VPCGatewayAttachment") || !only_keys(rm, &["Type", "Properties", "DependsOn"])
+        {
+            continue;
+        }
+        let p = props(r);
+        // A `DependsOn` naming the gateway only says what the reference implies.
+        let implied = p.get("InternetGatewayId").and_then(ref_name);
+        if !depends_on(r).iter().all(|d| Some(d.as_str()) == implied) {
+            continue;
+        }
+        if !only_keys(&p, &["InternetGatewayId", "VpcId"]) {
+            continue;
+        }
+        let (Some(igw), Some(vpc)) = (
+            p.get("InternetGatewayId").and_then(ref_name),
+            p.get("VpcId").and_then(ref_name),
+        ) else {
+            continue;
+        };
+        let igw_ok = rs
+            .get(igw)
+            .and_then(J::as_object)
+            .is_some_and(|g| only_keys(g, &["Type", "Properties"]) && only_keys(&props(&rs[igw]), &["Tags"]));
+        if type_of(igw) == Some("AWS::EC2::InternetGateway")
+            && type_of(vpc) == Some("AWS::EC2::VPC")
+            && igw_ok
+            && !plan.igws.contains_key(igw)
+        {
+            plan.igws.insert(
+                igw.to_owned(),
+                Igw {
+                    attachment: id.clone(),
+                    vpc: vpc.to_owned(),
+                },
+            );
+            plan.attachments.insert(id.clone(), igw.to_owned());
+        }
+    }
+    // VPC Elastic IPs wait for the attachment (of the only gateway, or of the one they name).
+    for (id, r) in rs {
+        if type_of(id) != Some("AWS::EC2::EIP")
+            || !r
+                .get("Properties")
+                .is_some_and(|p| p.get("Domain") == Some(&J::from("vpc")))
+        {
+            continue;
+        }
+        let named: Vec<String> = depends_on(r)
+            .into_iter()
+            .filter_map(|d| plan.attachments.get(&d).cloned())
+            .collect();
+        let igw = match (named.first(), plan.igws.len()) {
+            (Some(g), _) => Some(g.clone()),
+            (None, 1) => plan.igws.keys().next().cloned(),
+            _ => None,
+        };
+        if let Some(igw) = igw {
+            plan.vpc_eips.insert(id.clone(), igw);
+        }
+    }
+    // Inline ingress rules naming a group of the template.
+    for (id, r) in rs {
+        if type_of(id) != Some("AWS::EC2::SecurityGroup") {
+            continue;
+        }
+        let p = props(r);
+        let Some(rules) = p.get("SecurityGroupIngress").and_then(J::as_array) else {
+            continue;
+        };
+        for (i, rule) in rules.iter().enumerate() {
+            let Some(rule) = rule.as_object() else { continue };
+            let source = match rule.get("SourceSecurityGroupId") {
+                Some(v) => match (ref_name(v), getatt_parts(v)) {
+                    (Some(n), _) => n.to_owned(),
+                    (None, Some((n, a))) if a == "GroupId" => n,
+                    _ => continue,
+                },
+                None => continue,
+            };
+            if type_of(&source) != Some("AWS::EC2::SecurityGroup") || source == *id {
+                continue;
+            }
+            if !only_keys(
+                rule,
+                &[
+                    "IpProtocol",
+                    "FromPort",
+                    "ToPort",
+                    "SourceSecurityGroupId",
+                    "Description",
+                ],
+            ) {
+                continue;
+            }
+            let Some(port) = port_of(rule) else { continue };
+            let ids = format!("{id}From{source}{}", plan.removed_rules.get(id).map_or(0, Vec::len) + 1);
+            plan.removed_rules.entry(id.clone()).or_default().push(i);
+            plan.allows.push(Allow {
+                target: id.clone(),
+                source,
+                port,
+                ids,
+            });
+        }
+    }
     let _ = w;
-    Ok(Plan::default())
+    Ok(plan)
+}
+
+fn depends_on(r: &J) -> Vec<String> {
+    match r.get("DependsOn") {
+        Some(J::String(s)) => vec![s.clone()],
+        Some(J::Array(a)) => a.iter().filter_map(J::as_str).map(str::to_owned).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn int(v: Option<&J>) -> Option<i64> {
+    match v? {
+        J::Number(n) => n.as_i64(),
+        J::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// The `Port` of an inline rule, when `Port` can say it.
+fn port_of(rule: &Map<String, J>) -> Option<String> {
+    let proto = match rule.get("IpProtocol")? {
+        J::String(s) => s.to_ascii_lowercase(),
+        J::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    if proto == "-1" {
+        return Some("Port::all_traffic()".into());
+    }
+    let from = u16::try_from(int(rule.get("FromPort"))?).ok()?;
+    let to = u16::try_from(int(rule.get("ToPort"))?).ok()?;
+    let f = match proto.as_str() {
+        "tcp" | "6" => "tcp_range",
+        "udp" | "17" => "udp_range",
+        _ => return None,
+    };
+    (from <= to).then(|| format!("Port::{f}({from}, {to})"))
 }
 
 impl Plan {
     /// Logical ids `id` must be declared after, beyond its own references.
     pub(super) fn extra_deps(&self, id: &str) -> Vec<String> {
-        let _ = id;
-        Vec::new()
+        let mut out = Vec::new();
+        if let Some(g) = self.igws.get(id) {
+            out.push(g.vpc.clone());
+        }
+        if let Some(igw) = self.vpc_eips.get(id) {
+            out.push(self.igws[igw].attachment.clone());
+        }
+        out
     }
 
     /// `id` is written by a safe construct rather than on its own.
     pub(super) fn skip(&self, id: &str) -> bool {
-        let _ = id;
-        false
+        self.igws.contains_key(id) || self.attachments.contains_key(id)
     }
 
-    /// Writes the safe construct standing for `id`; `false` when there is nothing to write.
+    /// The variable holding the attached gateway made for `igw`.
+    fn attached(w: &Writer<'_>, igw: &str) -> String {
+        match w.syms.get(igw) {
+            Some(Sym::Resource { var, .. }) => format!("{var}_attached"),
+            _ => format!("{}_attached", igw.to_lowercase()),
+        }
+    }
+
+    fn var(w: &Writer<'_>, id: &str) -> String {
+        match w.syms.get(id) {
+            Some(Sym::Resource { var, .. }) => var.clone(),
+            _ => id.to_lowercase(),
+        }
+    }
+
+    /// Writes the safe construct standing for `id`; `true` when `id` is written by it.
     pub(super) fn write(&self, w: &mut Writer<'_>, id: &str) -> Result<bool, WriteError> {
-        let _ = (w, id);
-        Ok(false)
+        if self.attachments.contains_key(id) {
+            return Ok(true);
+        }
+        let Some(g) = self.igws.get(id) else {
+            return Ok(false);
+        };
+        let rs = w.section("Resources")?.cloned().unwrap_or_default();
+        let info = w
+            .cat
+            .resource("AWS::EC2::InternetGateway")
+            .ok_or_else(|| WriteError("the catalog has no AWS::EC2::InternetGateway".into()))?;
+        w.feature("ec2");
+        let mut customize = String::from("|g| g");
+        if let Some(tags) = rs[id].get("Properties").and_then(|p| p.get("Tags")) {
+            if let Some(f) = info.main.field("Tags") {
+                match w.field_arg(info, &f.kind, tags) {
+                    Ok(code) => customize = format!("|g| g.tags({code})"),
+                    Err(why) => return Err(WriteError(format!("Resources.{id}.Tags: {}", why.1))),
+                }
+            }
+        }
+        let attached = Self::attached(w, id);
+        let vpc = Self::var(w, &g.vpc);
+        let gw = Self::var(w, id);
+        let att = Self::var(w, &g.attachment);
+        w.used.insert(vpc.clone());
+        w.push(
+            Some(attached.clone()),
+            format!(
+                "stack.attach_internet_gateway_with(cfn::model::safe::gateway::GatewayIds::new({}, {}), &{vpc}, {customize});",
+                rust_str(id),
+                rust_str(&g.attachment)
+            ),
+        );
+        w.used.insert(attached.clone());
+        w.push(Some(gw), format!("{attached}.gateway.clone();"));
+        w.push(Some(att), format!("{attached}.attachment.clone();"));
+        Ok(true)
     }
 
-    /// The evidence value (`MountedFileSystemId`, …) for `x`, when a safe construct yields it.
+    /// Attributes to add to `id` (`.depends_on(…)` for a VPC Elastic IP).
+    pub(super) fn extra_attrs(&self, w: &mut Writer<'_>, id: &str, r: &J) -> String {
+        let Some(igw) = self.vpc_eips.get(id) else {
+            return String::new();
+        };
+        let att = &self.igws[igw].attachment;
+        if depends_on(r).iter().any(|d| d == att) {
+            return String::new();
+        }
+        let var = Self::var(w, att);
+        w.used.insert(var.clone());
+        w.changes.push(Change {
+            resource: id.to_owned(),
+            problem: format!(
+                "the VPC Elastic IP does not wait for the internet gateway's attachment `{att}` (the allocation can fail)"
+            ),
+            fix: format!("adds DependsOn `{att}`"),
+        });
+        format!(".depends_on(&{var})")
+    }
+
+    /// Drops the inline rules that become standalone ones; replaces a retired engine.
+    pub(super) fn rewrite_props(&self, w: &mut Writer<'_>, id: &str, type_name: &str, props: &mut Map<String, J>) {
+        // `aurora` (Aurora MySQL 5.6) reached end of life in 2023: RDS refuses to create it. With
+        // no version pinned, its successor `aurora-mysql` is what a new cluster gets.
+        if matches!(type_name, "AWS::RDS::DBCluster" | "AWS::RDS::DBInstance")
+            && props.get("Engine") == Some(&J::from("aurora"))
+            && !props.contains_key("EngineVersion")
+        {
+            props.insert("Engine".into(), J::from("aurora-mysql"));
+            w.changes.push(Change {
+                resource: id.to_owned(),
+                problem: "the engine `aurora` (Aurora MySQL 5.6) is retired: RDS refuses to create it".into(),
+                fix: "writes the engine `aurora-mysql`, its successor".into(),
+            });
+        }
+        let Some(removed) = self.removed_rules.get(id) else {
+            return;
+        };
+        if let Some(J::Array(rules)) = props.get_mut("SecurityGroupIngress") {
+            let kept: Vec<J> = rules
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !removed.contains(i))
+                .map(|(_, r)| r.clone())
+                .collect();
+            if kept.is_empty() {
+                props.shift_remove("SecurityGroupIngress");
+            } else {
+                *rules = kept;
+            }
+        }
+    }
+
+    /// The statements written once every resource is declared (`stack.allow_named(…)`).
+    pub(super) fn finish(&self, w: &mut Writer<'_>) {
+        for a in &self.allows {
+            let (source, target) = (Self::var(w, &a.source), Self::var(w, &a.target));
+            w.used.insert(source.clone());
+            w.used.insert(target.clone());
+            w.changes.push(Change {
+                resource: a.target.clone(),
+                problem: format!(
+                    "an inline ingress rule names security group `{}` of this template (groups naming each other form a cycle CloudFormation refuses)",
+                    a.source
+                ),
+                fix: format!(
+                    "writes stack.allow_named(\"{}\", …): standalone AWS::EC2::SecurityGroupEgress/Ingress `{0}Egress`/`{0}Ingress`",
+                    a.ids
+                ),
+            });
+            w.push(
+                None,
+                format!(
+                    "stack.allow_named({}, &{source}, &{target}, cfn::model::safe::security_group::{});",
+                    rust_str(&a.ids),
+                    a.port
+                ),
+            );
+        }
+    }
+
+    /// The evidence value (`AttachedGatewayId`, …) for `x`, when a safe construct yields it.
     pub(super) fn evidence(&self, w: &mut Writer<'_>, marker: &str, x: &J) -> Option<String> {
-        let _ = (w, marker, x);
-        None
+        match marker {
+            "AttachedGatewayId" => {
+                let igw = ref_name(x)?;
+                let g = self.igws.get(igw)?;
+                let attached = Self::attached(w, igw);
+                w.used.insert(attached.clone());
+                let here = w.location.clone();
+                let r = w
+                    .root
+                    .get("Resources")
+                    .and_then(|rs| rs.get(&here))
+                    .cloned()
+                    .unwrap_or(J::Null);
+                if !depends_on(&r).contains(&g.attachment) {
+                    w.changes.push(Change {
+                        resource: here,
+                        problem: format!(
+                            "the route goes through internet gateway `{igw}` without waiting for its attachment `{}` (it can be created first, and fail)",
+                            g.attachment
+                        ),
+                        fix: format!("takes `{attached}.gateway_id()`, which adds DependsOn `{}`", g.attachment),
+                    });
+                }
+                Some(format!("{attached}.gateway_id()"))
+            }
+            "AttachedAllocationId" => {
+                let (eip, attr) = getatt_parts(x)?;
+                if attr != "AllocationId" {
+                    return None;
+                }
+                let igw = self.vpc_eips.get(&eip)?;
+                let attached = Self::attached(w, igw);
+                let var = Self::var(w, &eip);
+                w.used.insert(attached.clone());
+                w.used.insert(var.clone());
+                let why = super::shape(
+                    "a NAT gateway and its Elastic IP written apart (stack.nat_gateway_with makes both): the allocation id is cast, with the attachment's ordering",
+                );
+                w.escape(Some("AllocationId"), &why);
+                Some(format!(
+                    "{var}.allocation_id().cast_unchecked::<AttachedAllocationId>().after([{attached}.ready()])"
+                ))
+            }
+            _ => None,
+        }
     }
 
     /// A `Ref` to `name` that a safe construct answers differently.
     pub(super) fn reference(&self, w: &mut Writer<'_>, name: &str, want: &Ty) -> Option<Code> {
         let _ = (w, name, want);
         None
+    }
+
+    /// A plain-text password in `x`: a `NoEcho` parameter instead, named after the property.
+    pub(super) fn password(&self, w: &mut Writer<'_>, property: &str, x: &J) -> Option<String> {
+        let J::String(s) = x else { return None };
+        if s.starts_with("{{resolve:") {
+            return None;
+        }
+        let here = w.location.clone();
+        let name = format!("{here}{property}");
+        if w.syms.contains_key(&name) {
+            return None;
+        }
+        let var = w.var_name(&name);
+        w.changes.push(Change {
+            resource: here.clone(),
+            problem: format!("`{property}` holds a plain-text password, kept in the template and the stack's history"),
+            fix: format!(
+                "declares the NoEcho parameter `{name}` (no default: pass the password at deploy time) and uses it"
+            ),
+        });
+        w.used.insert(var.clone());
+        w.push(
+            Some(var.clone()),
+            format!(
+                "stack.parameter({}, Parameter::secret().description({}));",
+                rust_str(&name),
+                rust_str(&format!("{property} of {here} (was plain text in the template)"))
+            ),
+        );
+        w.syms.insert(
+            name,
+            Sym::Param {
+                var: var.clone(),
+                ty: Ty::Secret,
+            },
+        );
+        Some(format!("&{var}"))
     }
 }

@@ -22485,7 +22485,10 @@ impl<S> Handle<SecurityGroup, S> {
 
 /// Property types and enums of [`SecurityGroup`].
 pub mod security_group {
-    use crate::{Expr, ExternalGroupId, IntoExternalGroupId, IntoValue, Props, ToExpr, Value};
+    use crate::{
+        Expr, ExternalGroupId, ExternalGroupName, IntoExternalGroupId, IntoExternalGroupName, IntoValue, Props, ToExpr,
+        Value,
+    };
 
     /// The `Egress` property type of `AWS::EC2::SecurityGroup`.
     pub struct Egress {
@@ -22601,6 +22604,12 @@ pub mod security_group {
         ///
         /// A security group from outside this template (a `Param<Id<ec2::SecurityGroup>>`, `Value::<ExternalGroupId>::import(…)`, `ExternalGroupId::external("sg-…")`): a group of this template goes through `stack.allow(…)`, whose standalone rules cannot form a cycle.
         pub source_security_group_id: Option<Value<ExternalGroupId>>,
+        /// The `SourceSecurityGroupName` property.
+        ///
+        /// A security group from outside this template, by name (`ExternalGroupName::external("…")`, an import): a group of this template goes through `stack.allow(…)`, whose standalone rules cannot form a cycle.
+        pub source_security_group_name: Option<Value<ExternalGroupName>>,
+        /// The `SourceSecurityGroupOwnerId` property.
+        pub source_security_group_owner_id: Option<Value<String>>,
         /// The `ToPort` property.
         pub to_port: Option<Value<i64>>,
     }
@@ -22616,6 +22625,8 @@ pub mod security_group {
                 from_port: None,
                 source_prefix_list_id: None,
                 source_security_group_id: None,
+                source_security_group_name: None,
+                source_security_group_owner_id: None,
                 to_port: None,
             }
         }
@@ -22649,6 +22660,16 @@ pub mod security_group {
             self.source_security_group_id = Some(v.into_evidence());
             self
         }
+        /// Sets `SourceSecurityGroupName`.
+        pub fn source_security_group_name(mut self, v: impl IntoExternalGroupName) -> Self {
+            self.source_security_group_name = Some(v.into_evidence());
+            self
+        }
+        /// Sets `SourceSecurityGroupOwnerId`.
+        pub fn source_security_group_owner_id(mut self, v: impl IntoValue<String>) -> Self {
+            self.source_security_group_owner_id = Some(v.into_value());
+            self
+        }
         /// Sets `ToPort`.
         pub fn to_port(mut self, v: impl IntoValue<i64>) -> Self {
             self.to_port = Some(v.into_value());
@@ -22665,6 +22686,8 @@ pub mod security_group {
                     + usize::from(self.from_port.is_some())
                     + usize::from(self.source_prefix_list_id.is_some())
                     + usize::from(self.source_security_group_id.is_some())
+                    + usize::from(self.source_security_group_name.is_some())
+                    + usize::from(self.source_security_group_owner_id.is_some())
                     + usize::from(self.to_port.is_some()),
             );
             p.opt("CidrIp", self.cidr_ip);
@@ -22674,6 +22697,8 @@ pub mod security_group {
             p.req("IpProtocol", self.ip_protocol);
             p.opt("SourcePrefixListId", self.source_prefix_list_id);
             p.opt("SourceSecurityGroupId", self.source_security_group_id);
+            p.opt("SourceSecurityGroupName", self.source_security_group_name);
+            p.opt("SourceSecurityGroupOwnerId", self.source_security_group_owner_id);
             p.opt("ToPort", self.to_port);
             p.into_expr()
         }
