@@ -673,6 +673,10 @@ impl<'o, 'r, 't> W<'o, 'r, 't> {
             }
             self.end(c, '}');
         }
+        for (name, v) in &t.raw_sections {
+            self.key(o, name);
+            self.json(v);
+        }
     }
 
     pub fn mappings<'m>(&mut self, maps: impl Iterator<Item = (&'m str, &'m MappingTable)>) {

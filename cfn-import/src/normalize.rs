@@ -58,6 +58,10 @@ use serde_json::{Map, Number, Value};
 ///     (map entries the text does not use: `#unused1`, … in key order), in the text and the map:
 ///     those names are local to the function, so renaming them consistently changes nothing.
 ///     `${X}` names that the map does not define (parameters, resources, `AWS::…`) are kept.
+/// 13. **`Fn::Sub` placeholder spacing.** `${ Name }` becomes `${Name}`: CloudFormation trims the
+///     name (cfn-lint reads it trimmed too), so both substitute the same value.
+/// 14. **`Fn::Select` index.** A numeric index written as a string (`["0", list]`) becomes its
+///     JSON text, as a number index does (`0` → `"0"`): CloudFormation reads either.
 ///
 /// Not normalised, on purpose: numbers and numeric strings anywhere else (parameters aside: in
 /// outputs, conditions, mappings, untyped or `Json` properties); `1.0` against `1` (even where the
@@ -118,7 +122,14 @@ fn intrinsics(value: Value) -> Value {
                         }
                         other => other,
                     },
-                    (true, "Fn::Sub") => match sub_canonical(value) {
+                    (true, "Fn::Select") => match value {
+                        Value::Array(mut items) if !items.is_empty() => {
+                            scalar_text(&mut items[0]);
+                            Value::Array(items)
+                        }
+                        other => other,
+                    },
+                    (true, "Fn::Sub") => match sub_canonical(trim_placeholders(value)) {
                         Ok(text) => return Value::String(text),
                         Err(value) => value,
                     },
@@ -129,6 +140,37 @@ fn intrinsics(value: Value) -> Value {
             Value::Object(out)
         }
         Value::Array(items) => Value::Array(items.into_iter().map(intrinsics).collect()),
+        other => other,
+    }
+}
+
+/// `${ Name }` → `${Name}` in an `Fn::Sub` text (rule 13); `${!…}` literals are left alone.
+fn trim_placeholders(argument: Value) -> Value {
+    fn trim(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(i) = rest.find("${") {
+            out.push_str(&rest[..i + 2]);
+            let after = &rest[i + 2..];
+            match after.find('}') {
+                Some(j) if !after.starts_with('!') => {
+                    out.push_str(after[..j].trim());
+                    rest = &after[j..];
+                }
+                _ => rest = after,
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+    match argument {
+        Value::String(text) => Value::String(trim(&text)),
+        Value::Array(mut items) => {
+            if let Some(Value::String(text)) = items.first_mut() {
+                *text = trim(text);
+            }
+            Value::Array(items)
+        }
         other => other,
     }
 }

@@ -39,12 +39,7 @@ pub fn write_program(template: &J, opts: &Options) -> Result<Program, WriteError
             | "Transform"
             | "Resources"
             | "Outputs" => {}
-            "Rules" => return Err(WriteError("the `Rules` section has no typed form yet".into())),
-            "Globals" => {
-                return Err(WriteError(
-                    "the SAM `Globals` section has no typed form (SAM templates are not imported)".into(),
-                ))
-            }
+            "Rules" | "Globals" => {}
             other => return Err(WriteError(format!("unknown top-level section `{other}`"))),
         }
     }
@@ -481,6 +476,20 @@ impl<'t> Writer<'t> {
         self.parameters()?;
         self.mappings_section()?;
         self.conditions_section()?;
+        for name in ["Rules", "Globals"] {
+            if let Some(v) = self.root.get(name) {
+                self.location = name.to_owned();
+                let why = Why(
+                    EscapeReason::Unsupported,
+                    format!("the `{name}` section has no typed form: raw JSON"),
+                );
+                self.escape(None, &why);
+                self.push(
+                    None,
+                    format!("stack.raw_section({}, {});", rust_str(name), json_macro(v)),
+                );
+            }
+        }
         self.traps = traps::plan(self)?;
         self.resources()?;
         self.outputs()?;
@@ -1364,6 +1373,7 @@ impl<'t> Writer<'t> {
                 .parse::<i64>()
                 .map(|n| Code::conv(n.to_string()))
                 .map_err(|_| shape(format!("`{s}` where an integer is expected"))),
+            (J::String(s), Ty::Num) if s.trim().parse::<i64>().is_ok() => Ok(Code::conv(s.trim().to_owned())),
             (J::String(s), Ty::Num) => s
                 .trim()
                 .parse::<f64>()

@@ -214,7 +214,7 @@ fn equals_arguments_compare_as_text() {
     // nested in Fn::Not, too; other functions keep their scalars
     let n = |v: Value| json!({"Conditions": {"C": {"Fn::Not": [{"Fn::Equals": [v, "x"]}]}}});
     assert_eq!(normalize(&n(json!(false))), normalize(&n(json!("false"))));
-    let s = |v: Value| json!({"Outputs": {"O": {"Value": {"Fn::Select": [v, ["a", "b"]]}}}});
+    let s = |v: Value| json!({"Outputs": {"O": {"Value": {"Fn::If": ["C", v, "b"]}}}});
     assert_ne!(normalize(&s(json!(1))), normalize(&s(json!("1"))));
 }
 
@@ -268,5 +268,21 @@ fn sub_map_variables_compare_by_position() {
     assert_eq!(
         normalize(&unused)["Outputs"]["O"]["Value"],
         json!({"Fn::Sub": ["${#1}", {"#1": "1", "#unused1": "2"}]})
+    );
+}
+
+#[test]
+fn sub_placeholder_spacing_and_select_index_text() {
+    let a = json!({"Resources": {"A": {"Type": "T", "Properties": {
+        "X": {"Fn::Sub": "${ Basepath }/x-${!Keep }"},
+        "Y": {"Fn::Select": ["0", {"Fn::GetAZs": ""}]}}}}});
+    let b = json!({"Resources": {"A": {"Type": "T", "Properties": {
+        "X": {"Fn::Sub": "${Basepath}/x-${!Keep }"},
+        "Y": {"Fn::Select": [0, {"Fn::GetAZs": ""}]}}}}});
+    assert_eq!(normalize(&a), normalize(&b));
+    let c = json!({"Resources": {"A": {"Type": "T", "Properties": {"X": {"Fn::Sub": "${Other}/x"}}}}});
+    assert_ne!(
+        normalize(&a)["Resources"]["A"]["Properties"]["X"],
+        normalize(&c)["Resources"]["A"]["Properties"]["X"]
     );
 }

@@ -156,7 +156,6 @@ fn escape_hatches_are_commented_and_counted() {
 #[test]
 fn what_it_cannot_take_is_one_line() {
     for (yaml, says) in [
-        ("Rules: {}\nResources: {}\n", "`Rules`"),
         ("Resources:\n  A: {Properties: {}}\n", "Resources.A: no `Type`"),
         (
             "Resources:\n  A: {Type: AWS::SNS::Topic, DependsOn: B}\n  B: {Type: AWS::SNS::Topic, DependsOn: A}\n",

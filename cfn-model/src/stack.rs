@@ -172,6 +172,9 @@ pub struct Template {
     pub resources: IdMap<ResourceDef>,
     /// `Outputs`.
     pub outputs: IdMap<OutputDef>,
+    /// Sections without a typed form (`Rules`, SAM's `Globals`), as raw JSON: see
+    /// [`Stack::raw_section`].
+    pub raw_sections: Vec<(String, serde_json::Value)>,
     /// Stack-wide tags, applied to every taggable resource on emission (a resource's own tag of
     /// the same key wins).
     pub tags: Vec<(String, Expr)>,
@@ -244,6 +247,22 @@ impl<S> Stack<S> {
     /// Adds a template-level `Metadata` entry.
     pub fn metadata(&mut self, key: impl Into<Cow<'static, str>>, v: serde_json::Value) -> &mut Self {
         self.template.metadata.push((key.into(), Expr::from_json(v)));
+        self
+    }
+
+    /// Escape hatch: a top-level template section this library has no typed form for (`Rules`,
+    /// SAM's `Globals`), written as given after `Conditions`. Setting a section twice replaces it.
+    /// `validate` does not look inside.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// let mut s: Stack = Stack::new();
+    /// s.raw_section("Rules", serde_json::json!({"ProdOnly": {"Assertions": []}}));
+    /// ```
+    pub fn raw_section(&mut self, name: impl Into<String>, v: serde_json::Value) -> &mut Self {
+        let name = name.into();
+        self.template.raw_sections.retain(|(n, _)| *n != name);
+        self.template.raw_sections.push((name, v));
         self
     }
 
