@@ -1138,6 +1138,7 @@ impl<'t> Plan<'t> {
             creation_policy: None,
             update_policy: None,
             metadata: Vec::new(),
+            raw_attributes: Vec::new(),
             nested: None,
         }
     }

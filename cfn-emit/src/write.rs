@@ -510,6 +510,10 @@ impl<'o, 'r, 't> W<'o, 'r, 't> {
             self.key_q(&mut o, q!("Metadata"));
             self.object(&r.metadata);
         }
+        for (k, v) in &r.raw_attributes {
+            self.key(&mut o, k);
+            self.expr(v);
+        }
         let tag_prop = match r.tagging {
             _ if tags.is_empty() => None,
             Tagging::None => None,

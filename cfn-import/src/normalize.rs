@@ -62,6 +62,9 @@ use serde_json::{Map, Number, Value};
 ///     name (cfn-lint reads it trimmed too), so both substitute the same value.
 /// 14. **`Fn::Select` index.** A numeric index written as a string (`["0", list]`) becomes its
 ///     JSON text, as a number index does (`0` → `"0"`): CloudFormation reads either.
+/// 15. **`Fn::Sub` reference variables.** A map variable whose value is a plain `{"Ref": X}` or
+///     `{"Fn::GetAtt": [A, B]}` is written into the text as `${X}` / `${A.B}` (and dropped from
+///     the map, which disappears when empty): `Fn::Sub` substitutes the same value either way.
 ///
 /// Not normalised, on purpose: numbers and numeric strings anywhere else (parameters aside: in
 /// outputs, conditions, mappings, untyped or `Json` properties); `1.0` against `1` (even where the
@@ -185,6 +188,13 @@ fn sub_canonical(argument: Value) -> Result<String, Value> {
                 if vars.is_empty() && !text.contains("${") {
                     return Ok(text);
                 }
+                let (text, vars) = inline_reference_variables(&text, vars);
+                if vars.is_empty() {
+                    return match text.contains("${") {
+                        true => Err(Value::String(text)),
+                        false => Ok(text),
+                    };
+                }
                 let (text, vars) = rename_sub_variables(&text, vars);
                 Err(Value::Array(vec![Value::String(text), Value::Object(vars)]))
             }
@@ -193,6 +203,33 @@ fn sub_canonical(argument: Value) -> Result<String, Value> {
         },
         other => Err(other),
     }
+}
+
+/// Writes each map variable whose value is a plain `{"Ref": X}` or `{"Fn::GetAtt": [A, B]}`
+/// into the text as `${X}` / `${A.B}` and drops it from the map (rule 15).
+fn inline_reference_variables(text: &str, vars: Map<String, Value>) -> (String, Map<String, Value>) {
+    let mut text = text.to_owned();
+    let mut kept = Map::new();
+    for (name, value) in vars {
+        let inline = match &value {
+            Value::Object(m) if m.len() == 1 => match m.iter().next() {
+                Some((k, Value::String(x))) if k == "Ref" => Some(x.clone()),
+                Some((k, Value::Array(a))) if k == "Fn::GetAtt" && a.len() == 2 => match (&a[0], &a[1]) {
+                    (Value::String(r), Value::String(at)) => Some(format!("{r}.{at}")),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        };
+        match inline {
+            Some(x) => text = text.replace(&format!("${{{name}}}"), &format!("${{{x}}}")),
+            None => {
+                kept.insert(name, value);
+            }
+        }
+    }
+    (text, kept)
 }
 
 /// Renames the map's variables `#1`, `#2`, … in order of first use in `text` (rule 12).

@@ -132,6 +132,18 @@ impl fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
+/// The leading `//!` lines of `module` and the rest (inner attributes go after inner docs).
+fn split_inner_docs(module: &str) -> (&str, &str) {
+    let mut end = 0;
+    for line in module.split_inclusive('\n') {
+        if !line.starts_with("//!") {
+            break;
+        }
+        end += line.len();
+    }
+    module.split_at(end)
+}
+
 /// Where the generated crate finds `cfn`.
 #[derive(Clone, Debug)]
 pub enum CfnDependency<'a> {
@@ -144,10 +156,15 @@ pub enum CfnDependency<'a> {
 impl Program {
     /// The whole `main.rs`: the module and `fn main() -> ExitCode { cfn::run(&stack()) }`.
     pub fn main_rs(&self) -> String {
-        format!(
-            "{}\nfn main() -> ExitCode {{\n    cfn::run(&stack())\n}}\n",
-            self.module
-        )
+        // `json!`/`cfn_json!` expand one token tree at a time: large documents (user data
+        // scripts, policies) need more than the default limit of 128.
+        let limit = if self.module.contains("json!(") {
+            "// json!/cfn_json! expand one token tree at a time: large documents need a deeper limit.\n#![recursion_limit = \"4096\"]\n"
+        } else {
+            ""
+        };
+        let (docs, rest) = split_inner_docs(&self.module);
+        format!("{docs}{limit}{rest}\nfn main() -> ExitCode {{\n    cfn::run(&stack())\n}}\n")
     }
 
     /// A `Cargo.toml` for a crate named `package` whose `src/main.rs` is [`Program::main_rs`]:

@@ -911,11 +911,20 @@ impl<'t> Writer<'t> {
                     self.used.insert(c.clone());
                     let _ = write!(attrs, ".condition(&{c})");
                 }
+                "DeletionPolicy" | "UpdateReplacePolicy"
+                    if !v
+                        .as_str()
+                        .is_some_and(|p| ["Delete", "Retain", "RetainExceptOnCreate", "Snapshot"].contains(&p)) =>
+                {
+                    let why = Why(
+                        EscapeReason::Unsupported,
+                        format!("a `{k}` that is not one of the policies (an intrinsic function?): raw JSON"),
+                    );
+                    self.escape(None, &why);
+                    let _ = write!(attrs, ".raw_attribute({}, {})", rust_str(k), json_macro(v));
+                }
                 "DeletionPolicy" | "UpdateReplacePolicy" => {
                     let p = v.as_str().ok_or_else(bad)?;
-                    if !["Delete", "Retain", "RetainExceptOnCreate", "Snapshot"].contains(&p) {
-                        return Err(bad());
-                    }
                     let m = if k == "DeletionPolicy" {
                         "deletion_policy"
                     } else {
@@ -936,9 +945,12 @@ impl<'t> Writer<'t> {
                     }
                 }
                 other => {
-                    return Err(WriteError(format!(
-                        "Resources.{id}: the resource attribute `{other}` has no typed form"
-                    )))
+                    let why = Why(
+                        EscapeReason::Unsupported,
+                        format!("the resource attribute `{other}` has no typed form: raw JSON"),
+                    );
+                    self.escape(None, &why);
+                    let _ = write!(attrs, ".raw_attribute({}, {})", rust_str(other), json_macro(v));
                 }
             }
         }

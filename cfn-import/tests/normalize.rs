@@ -253,7 +253,8 @@ fn sub_map_variables_compare_by_position() {
     assert_eq!(normalize(&a), normalize(&b));
     assert_eq!(
         normalize(&a)["Outputs"]["O"]["Value"],
-        json!({"Fn::Sub": ["${#1}-${AWS::Region}-${Res.Arn}-${#1}-${!Name}", {"#1": {"Ref": "P"}}]})
+        // (a `Ref` variable is inlined, rule 15)
+        json!({"Fn::Sub": "${P}-${AWS::Region}-${Res.Arn}-${P}-${!Name}"})
     );
     // the order of use matters, values follow their names
     let swapped = out(json!({"Fn::Sub": ["${A}${B}", {"A": "1", "B": "2"}]}));
@@ -285,4 +286,14 @@ fn sub_placeholder_spacing_and_select_index_text() {
         normalize(&a)["Resources"]["A"]["Properties"]["X"],
         normalize(&c)["Resources"]["A"]["Properties"]["X"]
     );
+}
+
+#[test]
+fn sub_reference_variables_are_inlined() {
+    let t = |sub: Value| json!({"Outputs": {"O": {"Value": {"Fn::Sub": sub}}}});
+    let map = t(json!(["yum install ${p} ${a}", {"p": {"Ref": "Package"}, "a": {"Fn::GetAtt": ["R", "Arn"]}}]));
+    assert_eq!(normalize(&map), normalize(&t(json!("yum install ${Package} ${R.Arn}"))));
+    // a computed variable stays a variable
+    let computed = t(json!(["x ${p}", {"p": {"Fn::Select": [0, ["a"]]}}]));
+    assert_ne!(normalize(&computed), normalize(&t(json!("x ${p}"))));
 }

@@ -219,6 +219,7 @@ pub struct Attributes {
     pub(crate) update_policy: Option<Expr>,
     pub(crate) metadata: Vec<(Key, Expr)>,
     pub(crate) raw_properties: Vec<(Key, Expr)>,
+    pub(crate) raw_attributes: Vec<(Key, Expr)>,
 }
 
 impl Attributes {
@@ -293,6 +294,25 @@ impl Attributes {
     /// ```
     pub fn raw_property(mut self, name: impl Into<Cow<'static, str>>, v: serde_json::Value) -> Self {
         self.raw_properties.push((name.into(), Expr::from_json(v)));
+        self
+    }
+
+    /// Escape hatch: a resource attribute without a typed form, as raw JSON: a custom resource's
+    /// `Version`, a `DeletionPolicy` chosen by `Fn::If`, an attribute newer than this library. It
+    /// is written after the typed attributes; naming one of them (`DependsOn`, `Condition`, …)
+    /// writes that key twice, which CloudFormation refuses, so do not.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// let mut s: Stack = Stack::new();
+    /// s.add_with(
+    ///     "Seed",
+    ///     RawResource::of("Custom::Seed"),
+    ///     Attributes::new().raw_attribute("Version", serde_json::json!("1.0")),
+    /// );
+    /// ```
+    pub fn raw_attribute(mut self, name: impl Into<Cow<'static, str>>, v: serde_json::Value) -> Self {
+        self.raw_attributes.push((name.into(), Expr::from_json(v)));
         self
     }
 }

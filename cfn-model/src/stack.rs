@@ -100,6 +100,11 @@ pub struct ResourceDef {
     pub update_policy: Option<Box<Expr>>,
     /// `Metadata`.
     pub metadata: Vec<(Key, Expr)>,
+    /// Resource attributes without a typed form (`Version` of a custom resource, a
+    /// `DeletionPolicy` chosen by `Fn::If`), from [`Attributes::raw_attribute`].
+    ///
+    /// [`Attributes::raw_attribute`]: crate::Attributes::raw_attribute
+    pub raw_attributes: Vec<(Key, Expr)>,
     /// The nested template, for `AWS::CloudFormation::Stack` resources made by [`Stack::nested`].
     pub nested: Option<Box<Template>>,
 }
@@ -326,6 +331,7 @@ impl<S> Stack<S> {
             creation_policy: attrs.creation_policy.map(Box::new),
             update_policy: attrs.update_policy.map(Box::new),
             metadata: attrs.metadata,
+            raw_attributes: attrs.raw_attributes,
             properties,
             nested: None,
         };
@@ -437,6 +443,7 @@ impl<S> Stack<S> {
             creation_policy: attrs.creation_policy.map(Box::new),
             update_policy: attrs.update_policy.map(Box::new),
             metadata: attrs.metadata,
+            raw_attributes: attrs.raw_attributes,
             nested: Some(Box::new(child.template)),
         };
         self.insert(name.clone(), def, attrs.depends_on);

@@ -401,6 +401,23 @@ impl Plan {
                 let var = Self::var(w, &eip);
                 w.used.insert(attached.clone());
                 w.used.insert(var.clone());
+                let att = self.igws[igw].attachment.clone();
+                let here = w.location.clone();
+                let r = w
+                    .root
+                    .get("Resources")
+                    .and_then(|rs| rs.get(&here))
+                    .cloned()
+                    .unwrap_or(J::Null);
+                if !depends_on(&r).contains(&att) {
+                    w.changes.push(Change {
+                        resource: here,
+                        problem: format!(
+                            "the NAT gateway does not wait for the internet gateway's attachment `{att}` (it can be created first, and fail)"
+                        ),
+                        fix: format!("takes the Elastic IP's allocation id with the attachment's ordering: DependsOn `{att}`"),
+                    });
+                }
                 let why = super::shape(
                     "a NAT gateway and its Elastic IP written apart (stack.nat_gateway_with makes both): the allocation id is cast, with the attachment's ordering",
                 );
