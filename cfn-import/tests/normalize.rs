@@ -214,7 +214,7 @@ fn equals_arguments_compare_as_text() {
     // nested in Fn::Not, too; other functions keep their scalars
     let n = |v: Value| json!({"Conditions": {"C": {"Fn::Not": [{"Fn::Equals": [v, "x"]}]}}});
     assert_eq!(normalize(&n(json!(false))), normalize(&n(json!("false"))));
-    let s = |v: Value| json!({"Outputs": {"O": {"Value": {"Fn::Select": [v, ["a", "b"]]}}}});
+    let s = |v: Value| json!({"Outputs": {"O": {"Value": {"Fn::If": ["C", v, "b"]}}}});
     assert_ne!(normalize(&s(json!(1))), normalize(&s(json!("1"))));
 }
 
@@ -269,4 +269,30 @@ fn sub_map_variables_compare_by_position() {
         normalize(&unused)["Outputs"]["O"]["Value"],
         json!({"Fn::Sub": ["${#1}", {"#1": "1", "#unused1": "2"}]})
     );
+}
+
+#[test]
+fn number_properties_compare_by_value() {
+    let alarm =
+        |v: Value| json!({"Resources": {"A": {"Type": "AWS::CloudWatch::Alarm", "Properties": {"Threshold": v}}}});
+    assert_eq!(normalize(&alarm(json!(50.0))), normalize(&alarm(json!(50))));
+    assert_eq!(normalize(&alarm(json!("50.0"))), normalize(&alarm(json!(50))));
+    assert_ne!(normalize(&alarm(json!(50.5))), normalize(&alarm(json!(50))));
+    // an integer property is not a number property: 80.0 is not 80 there
+    let sg = |port: Value| {
+        json!({"Resources": {"Sg": {"Type": "AWS::EC2::SecurityGroup", "Properties": {
+            "GroupDescription": "x", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": port}]
+        }}}})
+    };
+    assert_ne!(normalize(&sg(json!(80.0))), normalize(&sg(json!(80))));
+}
+
+#[test]
+fn select_index_text_is_the_index() {
+    let out = |i: Value| json!({"Outputs": {"O": {"Value": {"Fn::Select": [i, {"Fn::GetAZs": ""}]}}}});
+    assert_eq!(normalize(&out(json!("0"))), normalize(&out(json!(0))));
+    assert_eq!(normalize(&out(json!("12"))), normalize(&out(json!(12))));
+    for text in ["x", "01", "-"] {
+        assert_ne!(normalize(&out(json!(text))), normalize(&out(json!(0))), "{text}");
+    }
 }

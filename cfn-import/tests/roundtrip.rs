@@ -166,7 +166,8 @@ fn cfn_lint() -> Result<PathBuf, String> {
 /// corpus, the candidates and the cfn-lint version are those cached.
 fn eligibility(dir: &Path, candidates: &[String], cache_dir: &Path) -> Result<BTreeMap<String, LintVerdict>, String> {
     let version = lint_version();
-    let key = format!("{}-{}-{}", &corpus::SDIST_SHA256[..16], version, candidates.len());
+    // `I`: informational findings are recorded too (the fixed-trap check compares them).
+    let key = format!("{}-{}-{}-I", &corpus::SDIST_SHA256[..16], version, candidates.len());
     let cache = cache_dir.join(format!("eligibility-{key}.tsv"));
     if let Ok(text) = std::fs::read_to_string(&cache) {
         let mut verdicts = BTreeMap::new();
@@ -187,7 +188,7 @@ fn eligibility(dir: &Path, candidates: &[String], cache_dir: &Path) -> Result<BT
     let exe = cfn_lint().map_err(|e| format!("SKIP:{e}"))?;
     let started = Instant::now();
     let output = Command::new(&exe)
-        .args(["--format", "json", "--"])
+        .args(["--format", "json", "--include-checks", "I", "--"])
         .args(candidates)
         .current_dir(dir)
         .stdin(Stdio::null())
@@ -253,6 +254,9 @@ fn eligibility(dir: &Path, candidates: &[String], cache_dir: &Path) -> Result<BT
 #[derive(Clone, Debug)]
 enum Status {
     RoundTrips,
+    /// The program fixed a trap, so the template differs on purpose (not a round trip): the
+    /// first difference, as for `Differs`.
+    TrapsFixed(String, String, String),
     /// The first differing JSON path, the source's value and the emitted one (normalised).
     Differs(String, String, String),
     DoesNotCompile(String),
@@ -267,6 +271,7 @@ impl Status {
     fn label(&self) -> &'static str {
         match self {
             Status::RoundTrips => "round-trips",
+            Status::TrapsFixed(..) => "differs: traps fixed",
             Status::Differs(..) => "differs",
             Status::DoesNotCompile(_) => "does not compile",
             Status::WriteError(_) => "write error",
@@ -276,8 +281,9 @@ impl Status {
         }
     }
 
-    const LABELS: [&'static str; 7] = [
+    const LABELS: [&'static str; 8] = [
         "round-trips",
+        "differs: traps fixed",
         "differs",
         "does not compile",
         "write error",
@@ -289,7 +295,9 @@ impl Status {
     fn detail(&self) -> String {
         match self {
             Status::RoundTrips => String::new(),
-            Status::Differs(path, source, emitted) => format!("at {path}: source {source}, emitted {emitted}"),
+            Status::Differs(path, source, emitted) | Status::TrapsFixed(path, source, emitted) => {
+                format!("at {path}: source {source}, emitted {emitted}")
+            }
             Status::DoesNotCompile(e)
             | Status::WriteError(e)
             | Status::WriterPanicked(e)
@@ -753,7 +761,14 @@ fn compare(entries: &mut [Entry]) {
         let (a, b) = (cfn_import::normalize(source), cfn_import::normalize(&emitted));
         entry.status = Some(match first_difference(&a, &b, "") {
             None => Status::RoundTrips,
-            Some((path, x, y)) => Status::Differs(path.trim_start_matches('.').to_owned(), x, y),
+            Some((path, x, y)) => {
+                let path = path.trim_start_matches('.').to_owned();
+                if entry.program.as_ref().is_some_and(|p| !p.changes.is_empty()) {
+                    Status::TrapsFixed(path, x, y)
+                } else {
+                    Status::Differs(path, x, y)
+                }
+            }
         });
     }
 }
