@@ -40,7 +40,9 @@ use serde_json::{Map, Number, Value};
 ///    string (an enum, a reference, …), a number or boolean becomes its JSON text (`80` → `"80"`).
 ///    CloudFormation converts a scalar to the type the resource's schema declares before the
 ///    resource sees it (cfn-lint, E3012, accepts either spelling for the same reason), so
-///    `"Port": "80"` and `"Port": 80` deploy the same. The walk follows the schema (nested
+///    `"Port": "80"` and `"Port": 80` deploy the same. Where the schema says number (not
+///    integer), a float with no fraction is the integer it equals (`50.0` → `50`): the property
+///    holds one number either way. The walk follows the schema (nested
 ///    property types, lists, maps); it never enters a property typed `Json` (a policy document, a
 ///    state machine definition: text passed on as it is, where `80` and `"80"` may differ), a type
 ///    outside the schemas (`Custom::…`, SAM), nor an intrinsic function.
@@ -67,8 +69,8 @@ use serde_json::{Map, Number, Value};
 ///     the map, which disappears when empty): `Fn::Sub` substitutes the same value either way.
 ///
 /// Not normalised, on purpose: numbers and numeric strings anywhere else (parameters aside: in
-/// outputs, conditions, mappings, untyped or `Json` properties); `1.0` against `1` (even where the
-/// schema says number); `Fn::Sub` and the other short forms (the parser already gives the long
+/// outputs, conditions, mappings, untyped or `Json` properties); `1.0` against `1` outside
+/// properties the schema types as number; `Fn::Sub` and the other short forms (the parser already gives the long
 /// form); `Condition`, `Ref` and intrinsic arguments; `Mappings` values; white space inside
 /// strings; `null` values.
 pub fn normalize(template: &Value) -> Value {
@@ -109,7 +111,7 @@ pub fn normalize(template: &Value) -> Value {
     sort_and_getatt(intrinsics(value))
 }
 
-/// Rules 10 to 12, at every depth.
+/// Rules 10 to 13, at every depth.
 fn intrinsics(value: Value) -> Value {
     match value {
         Value::Object(map) => {
@@ -425,8 +427,12 @@ fn coerce_value(kind: &ValueKind, value: &mut Value) {
         (ValueKind::Int | ValueKind::Num, Value::String(text)) => {
             if let Some(number) = decimal(text, matches!(kind, ValueKind::Int)) {
                 *value = Value::Number(number);
+                if matches!(kind, ValueKind::Num) {
+                    whole_number(value);
+                }
             }
         }
+        (ValueKind::Num, Value::Number(_)) => whole_number(value),
         (ValueKind::Bool, Value::String(text)) => match text.as_str() {
             "true" | "True" | "TRUE" => *value = Value::Bool(true),
             "false" | "False" | "FALSE" => *value = Value::Bool(false),
@@ -442,6 +448,16 @@ fn coerce_value(kind: &ValueKind, value: &mut Value) {
             Value::Number(_) | Value::Bool(_),
         ) => scalar_text(value),
         _ => {}
+    }
+}
+
+/// A float with no fraction (`50.0`) as the integer it equals (`50`), within ±2^53 where every
+/// integer is exactly a float.
+fn whole_number(value: &mut Value) {
+    if let Some(f) = value.as_f64().filter(|_| !value.is_i64() && !value.is_u64()) {
+        if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0 {
+            *value = Value::from(f as i64);
+        }
     }
 }
 

@@ -151,7 +151,6 @@ fn cfn_must_be_a_cfn_typed_checkout() {
 }
 
 #[test]
-#[ignore = "needs the writer's trap detection (the inline rule is an escape hatch in d954d04, not a Change)"]
 fn strict_refuses_a_template_with_a_trap_and_writes_nothing() {
     let dir = fresh_dir("strict");
     let path = temp("inline-sg.yaml", INLINE_SG_RULE);

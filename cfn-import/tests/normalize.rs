@@ -297,3 +297,29 @@ fn sub_reference_variables_are_inlined() {
     let computed = t(json!(["x ${p}", {"p": {"Fn::Select": [0, ["a"]]}}]));
     assert_ne!(normalize(&computed), normalize(&t(json!("x ${p}"))));
 }
+
+#[test]
+fn number_properties_compare_by_value() {
+    let alarm =
+        |v: Value| json!({"Resources": {"A": {"Type": "AWS::CloudWatch::Alarm", "Properties": {"Threshold": v}}}});
+    assert_eq!(normalize(&alarm(json!(50.0))), normalize(&alarm(json!(50))));
+    assert_eq!(normalize(&alarm(json!("50.0"))), normalize(&alarm(json!(50))));
+    assert_ne!(normalize(&alarm(json!(50.5))), normalize(&alarm(json!(50))));
+    // an integer property is not a number property: 80.0 is not 80 there
+    let sg = |port: Value| {
+        json!({"Resources": {"Sg": {"Type": "AWS::EC2::SecurityGroup", "Properties": {
+            "GroupDescription": "x", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": port}]
+        }}}})
+    };
+    assert_ne!(normalize(&sg(json!(80.0))), normalize(&sg(json!(80))));
+}
+
+#[test]
+fn select_index_text_is_the_index() {
+    let out = |i: Value| json!({"Outputs": {"O": {"Value": {"Fn::Select": [i, {"Fn::GetAZs": ""}]}}}});
+    assert_eq!(normalize(&out(json!("0"))), normalize(&out(json!(0))));
+    assert_eq!(normalize(&out(json!("12"))), normalize(&out(json!(12))));
+    for text in ["x", "01", "-"] {
+        assert_ne!(normalize(&out(json!(text))), normalize(&out(json!(0))), "{text}");
+    }
+}
