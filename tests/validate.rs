@@ -194,6 +194,8 @@ fn logical_ids_of_every_section_are_checked() {
     let t = s.add("Topic", topic());
     s.parameter("env_name", Parameter::string());
     s.condition("is prod", Value::<Cond>::equals(Pseudo::region(), "x"));
+    // `&` is taken in condition names (AWS Quick Start templates), nowhere else.
+    s.condition("Private&4AZ", Value::<Cond>::equals(Pseudo::region(), "y"));
     s.mapping("Map.1", Mapping::new().entry("k", [("v", 1)]));
     s.output("Topic-Arn", Output::new(t.id()));
     let d = diags(&s);

@@ -177,10 +177,12 @@ fn check_ids(t: &Template, cx: &mut Ctx<'_>) {
     ];
     for (section, ids) in sections {
         for id in ids {
-            // Condition names are not logical ids: CloudFormation takes other characters there
-            // (AWS Quick Start templates name conditions `Private&4AZCondition`).
+            // Condition names take `&` too (AWS Quick Start templates, deployed for years, name
+            // conditions `AdditionalPrivateSubnets&4AZCondition`); nothing else is known to pass.
             let valid = if section == "Conditions" {
-                !id.is_empty() && id.len() <= limits::LOGICAL_ID_LEN
+                !id.is_empty()
+                    && id.len() <= limits::LOGICAL_ID_LEN
+                    && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'&')
             } else {
                 valid_logical_id(id)
             };
