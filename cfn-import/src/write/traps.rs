@@ -171,6 +171,15 @@ pub(super) fn plan(w: &mut Writer<'_>) -> Result<Plan, WriteError> {
     Ok(plan)
 }
 
+/// The `DependsOn` of the resource being written.
+fn current_depends_on(w: &Writer<'_>) -> Vec<String> {
+    w.root
+        .get("Resources")
+        .and_then(|rs| rs.get(&w.location))
+        .map(depends_on)
+        .unwrap_or_default()
+}
+
 fn depends_on(r: &J) -> Vec<String> {
     match r.get("DependsOn") {
         Some(J::String(s)) => vec![s.clone()],
@@ -373,13 +382,7 @@ impl Plan {
                 let attached = Self::attached(w, igw);
                 w.used.insert(attached.clone());
                 let here = w.location.clone();
-                let r = w
-                    .root
-                    .get("Resources")
-                    .and_then(|rs| rs.get(&here))
-                    .cloned()
-                    .unwrap_or(J::Null);
-                if !depends_on(&r).contains(&g.attachment) {
+                if !current_depends_on(w).contains(&g.attachment) {
                     w.changes.push(Change {
                         resource: here,
                         problem: format!(
@@ -403,13 +406,7 @@ impl Plan {
                 w.used.insert(var.clone());
                 let att = self.igws[igw].attachment.clone();
                 let here = w.location.clone();
-                let r = w
-                    .root
-                    .get("Resources")
-                    .and_then(|rs| rs.get(&here))
-                    .cloned()
-                    .unwrap_or(J::Null);
-                if !depends_on(&r).contains(&att) {
+                if !current_depends_on(w).contains(&att) {
                     w.changes.push(Change {
                         resource: here,
                         problem: format!(
