@@ -190,7 +190,6 @@ struct Writer<'t> {
     /// Escapes of the statement being written, for its comments.
     pending: Vec<String>,
     uses_aws: bool,
-    uses_json: bool,
     /// The traps' rewrites, decided before the resources are written.
     traps: traps::Plan,
 }
@@ -365,7 +364,6 @@ impl<'t> Writer<'t> {
             property: String::new(),
             pending: Vec::new(),
             uses_aws: false,
-            uses_json: false,
             traps: traps::Plan::default(),
         };
         if let Some(rs) = w.section("Resources")? {
@@ -1014,9 +1012,8 @@ impl<'t> Writer<'t> {
                 }
             }
         }
-        // Required properties the typed constructor cannot take make the whole resource raw
-        // properties on top of the constructor... so try the struct; on failure of a required
-        // property, fall back property by property.
+        // Write the struct; each property it cannot take becomes a raw property (a required one
+        // keeps a placeholder in the constructor), until it builds or cannot be built at all.
         loop {
             match self.structure(info, &info.main, &typed, true) {
                 Ok(expr) => return (expr, raw),
@@ -1035,10 +1032,6 @@ impl<'t> Writer<'t> {
                     self.escape(None, &why);
                     self.stats.raw += 1;
                     self.features.remove(&info.service);
-                    let mut all = typed.clone();
-                    for (k, v) in props {
-                        all.insert(k.clone(), v.clone());
-                    }
                     return (
                         format!(
                             "RawResource::new({}, {})",
@@ -1193,12 +1186,12 @@ impl<'t> Writer<'t> {
         match kind {
             Kind::Value(vk) => Ok(self.value_field(info, vk, x, true)),
             Kind::Struct(_) => self.field_arg(info, kind, x),
-            Kind::StructList(n) => {
+            // A `Vec`: the setter's array literal becomes `vec![…]`.
+            Kind::StructList(_) => {
                 let arg = self.field_arg(info, kind, x)?;
                 Ok(if arg.starts_with('[') {
                     format!("vec!{arg}")
                 } else {
-                    let _ = n;
                     arg
                 })
             }
@@ -1740,10 +1733,6 @@ impl<'t> Writer<'t> {
             }
             Some(Sym::Resource { var, info }) => {
                 self.used.insert(var.clone());
-                let plan = self.traps.clone();
-                if let Some(code) = plan.reference(self, n, want) {
-                    return Ok(code);
-                }
                 let from = match info {
                     Some(i) => Ty::Ref(self.id_target(i)),
                     None => Ty::RawId,
@@ -1905,7 +1894,6 @@ impl<'t> Writer<'t> {
         if self.uses_aws {
             module.push_str("use cfn::aws;\n");
         }
-        let _ = self.uses_json;
         module.push_str("\n/// The stack, as the template declares it.\npub fn stack() -> Stack {\n");
         module.push_str("    let mut stack: Stack = Stack::new();\n");
         for st in &self.body {

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value as J};
 
-use super::{getatt_parts, intrinsic, rust_str, Code, Sym, Ty, Writer};
+use super::{getatt_parts, intrinsic, rust_str, Sym, Ty, Writer};
 use crate::program::{Change, WriteError};
 
 #[derive(Clone, Debug)]
@@ -425,12 +425,6 @@ impl Plan {
             }
             _ => None,
         }
-    }
-
-    /// A `Ref` to `name` that a safe construct answers differently.
-    pub(super) fn reference(&self, w: &mut Writer<'_>, name: &str, want: &Ty) -> Option<Code> {
-        let _ = (w, name, want);
-        None
     }
 
     /// A plain-text password in `x`: a `NoEcho` parameter instead, named after the property.
