@@ -1031,7 +1031,6 @@ impl<'t> Writer<'t> {
                     // Nothing typed can stand (a required property is missing).
                     self.escape(None, &why);
                     self.stats.raw += 1;
-                    self.features.remove(&info.service);
                     return (
                         format!(
                             "RawResource::new({}, {})",
