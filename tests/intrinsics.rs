@@ -342,6 +342,85 @@ fn find_in_map() {
 }
 
 #[test]
+fn find_in_map_with_a_default_value() {
+    let mut s: Stack = Stack::new();
+    s.transform("AWS::LanguageExtensions");
+    let m = s.mapping("Sizes", Mapping::new().entry("prod", [("Instances", 3)]));
+    let n: Value<i64> = m.find_or("dev", "Instances", 1);
+    assert_eq!(
+        j(&n),
+        json!({"Fn::FindInMap": ["Sizes", "dev", "Instances", {"DefaultValue": 1}]})
+    );
+    // Raw JSON in the same form is recognised (the mapping is a mention) and written back.
+    let raw = json!({"Fn::FindInMap": ["Sizes", {"Ref": "AWS::Region"}, "Instances", {"DefaultValue": "x"}]});
+    let e = Expr::from_json(raw.clone());
+    assert!(matches!(e, Expr::FindInMap(_, _, _, Some(_))), "{e:?}");
+    let mut seen = Vec::new();
+    e.mentions(&mut |m| seen.push(format!("{m:?}")));
+    assert_eq!(seen, ["Mapping(\"Sizes\")"]);
+    assert_eq!(cfn::emit::expr_to_json(&e), raw);
+    // A missing key is what the default is for: no mapping-key error.
+    s.add(
+        "Cluster",
+        RawResource::of("AWS::ECS::Cluster").prop("ClusterName", m.find_or::<String>("dev", "Name", "c")),
+    );
+    assert!(cfn::validate(&s).is_empty(), "{:?}", cfn::validate(&s));
+}
+
+#[test]
+fn language_extensions_functions_need_the_transform() {
+    let mut s: Stack = Stack::new();
+    let m = s.mapping("Sizes", Mapping::new().entry("prod", [("Name", "a")]));
+    let names = s.parameter("Names", Parameter::comma_list());
+    s.add(
+        "Cluster",
+        RawResource::of("AWS::ECS::Cluster")
+            .prop("ClusterName", m.find_or::<String>("dev", "Name", "c"))
+            .prop("Count", names.value().length()),
+    );
+    let d = cfn::validate(&s);
+    let found: Vec<&str> = d
+        .iter()
+        .filter(|x| x.code == "needs-transform")
+        .map(|x| x.message.as_str())
+        .collect();
+    assert_eq!(found.len(), 2, "{d:?}");
+    assert!(found.iter().any(|m| m.contains("DefaultValue")) && found.iter().any(|m| m.contains("Fn::Length")));
+    assert!(d
+        .iter()
+        .all(|x| x.code != "needs-transform" || x.help.contains("AWS::LanguageExtensions")));
+    s.transform("AWS::LanguageExtensions");
+    assert!(cfn::validate(&s).iter().all(|x| x.code != "needs-transform"));
+}
+
+#[test]
+fn get_stack_output() {
+    let v: Value<String> = Value::stack_output(StackOutput::new("producer-stack", "TopicName"));
+    assert_eq!(
+        j(&v),
+        json!({"Fn::GetStackOutput": {"StackName": "producer-stack", "OutputName": "TopicName"}})
+    );
+    let all = json!({"Fn::GetStackOutput": {
+        "StackName": "producer-stack",
+        "OutputName": "TopicName",
+        "Region": {"Ref": "AWS::Region"},
+        "RoleArn": "arn:aws:iam::123456789012:role/cross-account"
+    }});
+    let v: Value<String> = Value::stack_output(
+        StackOutput::new("producer-stack", "TopicName")
+            .region(Pseudo::region())
+            .role_arn("arn:aws:iam::123456789012:role/cross-account"),
+    );
+    assert_eq!(j(&v), all);
+    let e = Expr::from_json(all.clone());
+    assert!(matches!(e, Expr::GetStackOutput(_)), "{e:?}");
+    assert_eq!(cfn::emit::expr_to_json(&e), all);
+    // An unknown key keeps the object as plain JSON (CloudFormation would refuse the function).
+    let odd = json!({"Fn::GetStackOutput": {"StackName": "a", "OutputName": "b", "Other": 1}});
+    assert!(!matches!(Expr::from_json(odd), Expr::GetStackOutput(_)));
+}
+
+#[test]
 fn get_azs_import_value_base64_cidr() {
     assert_eq!(j(&Value::<Vec<String>>::azs("")), json!({"Fn::GetAZs": ""}));
     assert_eq!(
@@ -825,8 +904,25 @@ fn language_extensions_stack() {
                 .to_json_string(),
         ),
     );
+    let sizes = s.mapping("Sizes", Mapping::new().entry("prod", [("Retention", 86_400)]));
+    s.add(
+        "Topic",
+        RawResource::of("AWS::SNS::Topic")
+            .prop(
+                "DisplayName",
+                Value::<String>::stack_output(StackOutput::new("producer-stack", "TopicName")),
+            )
+            .prop(
+                "TopicName",
+                sizes.find_or::<String>(Pseudo::stack_name(), "Name", "alerts"),
+            ),
+    );
     let t = common::emit_root("intrinsics-language-extensions", &s);
     assert_eq!(t["Transform"], json!("AWS::LanguageExtensions"));
+    assert_eq!(
+        t["Resources"]["Topic"]["Properties"]["TopicName"],
+        json!({"Fn::FindInMap": ["Sizes", {"Ref": "AWS::StackName"}, "Name", {"DefaultValue": "alerts"}]})
+    );
     assert_eq!(
         t["Resources"]["Queue"]["Properties"]["DelaySeconds"],
         json!({"Fn::Length": {"Ref": "QueueNames"}})

@@ -100,7 +100,12 @@ impl Serialize for Ex<'_> {
             Expr::Select(i, list) => one(s, "Fn::Select", &Seq(&[&**i, &**list])),
             Expr::Split(d, v) => one(s, "Fn::Split", &StrThen(d, &[&**v])),
             Expr::If(c, a, b) => one(s, "Fn::If", &StrThen(c, &[&**a, &**b])),
-            Expr::FindInMap(m, a, b) => one(s, "Fn::FindInMap", &StrThen(m, &[&**a, &**b])),
+            Expr::FindInMap(m, a, b, None) => one(s, "Fn::FindInMap", &StrThen(m, &[&**a, &**b])),
+            Expr::FindInMap(m, a, b, Some(d)) => {
+                let d = Expr::find_in_map_default(d);
+                one(s, "Fn::FindInMap", &StrThen(m, &[&**a, &**b, &d]))
+            }
+            Expr::GetStackOutput(o) => one(s, "Fn::GetStackOutput", &Ex(&o.to_object())),
             Expr::GetAZs(r) => one(s, "Fn::GetAZs", &Ex(r)),
             Expr::ImportValue(v) => one(s, "Fn::ImportValue", &Ex(v)),
             Expr::Base64(v) => one(s, "Fn::Base64", &Ex(v)),

@@ -400,6 +400,7 @@ fn for_each_expr_in<'a>(t: &'a Template, mut f: impl FnMut(Option<usize>, At<'a>
 /// declared after it (only then can there be a cycle).
 fn check_references(t: &Template, cx: &mut Ctx<'_>) -> bool {
     let has_mappings = !t.mappings.is_empty();
+    let extensions = t.transform.iter().any(|x| x == "AWS::LanguageExtensions");
     let mut forward = false;
     for_each_expr_in(t, |me, at, e| {
         let later = |j: usize| me.is_some_and(|i| j >= i);
@@ -477,6 +478,9 @@ fn check_references(t: &Template, cx: &mut Ctx<'_>) -> bool {
         if has_mappings {
             check_find_in_map_keys(t, at, e, cx);
         }
+        if !extensions {
+            check_needs_extensions(at, e, cx);
+        }
     });
     for (i, (id, r)) in t.resources.iter().enumerate() {
         for d in &r.depends_on {
@@ -552,9 +556,29 @@ fn check_depth(t: &Template, cx: &mut Ctx<'_>) {
     }
 }
 
+/// `Fn::Length`, `Fn::ToJsonString` and a `Fn::FindInMap` default exist only under the
+/// `AWS::LanguageExtensions` transform: without it CloudFormation rejects the template.
+fn check_needs_extensions(at: At<'_>, e: &Expr, cx: &mut Ctx<'_>) {
+    walk(e, &mut |x| {
+        let what = match x {
+            Expr::Length(_) => "Fn::Length",
+            Expr::ToJsonString(_) => "Fn::ToJsonString",
+            Expr::FindInMap(_, _, _, Some(_)) => "a Fn::FindInMap DefaultValue",
+            _ => return,
+        };
+        cx.err(
+            "needs-transform",
+            at.to_string(),
+            format!("{what} exists only under the `AWS::LanguageExtensions` transform, which this template does not declare"),
+            "add `stack.transform(\"AWS::LanguageExtensions\")`",
+        );
+    });
+}
+
 fn check_find_in_map_keys(t: &Template, at: At<'_>, e: &Expr, cx: &mut Ctx<'_>) {
     walk(e, &mut |x| {
-        if let Expr::FindInMap(m, a, b) = x {
+        // With a default, missing keys are what the default is for.
+        if let Expr::FindInMap(m, a, b, None) = x {
             if let Some(map) = t.mappings.get(m) {
                 let top = a.as_literal_str();
                 if let Some(top) = top {

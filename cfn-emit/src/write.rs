@@ -312,7 +312,11 @@ impl<'o, 'r, 't> W<'o, 'r, 't> {
             Expr::Select(i, list) => self.seq(q!("Fn::Select"), &[i, list]),
             Expr::Split(d, v) => self.str_then(q!("Fn::Split"), d, &[v]),
             Expr::If(c, a, b) => self.str_then(q!("Fn::If"), c, &[a, b]),
-            Expr::FindInMap(m, a, b) => self.str_then(q!("Fn::FindInMap"), m, &[a, b]),
+            Expr::FindInMap(m, a, b, None) => self.str_then(q!("Fn::FindInMap"), m, &[a, b]),
+            Expr::FindInMap(m, a, b, Some(d)) => {
+                self.str_then(q!("Fn::FindInMap"), m, &[a, b, &Expr::find_in_map_default(d)])
+            }
+            Expr::GetStackOutput(o) => self.one(q!("Fn::GetStackOutput"), |w| w.expr(&o.to_object())),
             Expr::GetAZs(r) => self.one(q!("Fn::GetAZs"), |w| w.expr(r)),
             Expr::ImportValue(v) => self.one(q!("Fn::ImportValue"), |w| w.expr(v)),
             Expr::Base64(v) => self.one(q!("Fn::Base64"), |w| w.expr(v)),
@@ -869,7 +873,26 @@ mod tests {
                         "Table".into(),
                         Box::new(env.value().into_expr()),
                         Box::new(Expr::str("Size")),
+                        None,
                     ),
+                )
+                .prop(
+                    "MD",
+                    Expr::FindInMap(
+                        "Table".into(),
+                        Box::new(env.value().into_expr()),
+                        Box::new(Expr::str("Size")),
+                        Some(Box::new(Expr::Int(3))),
+                    ),
+                )
+                .prop(
+                    "GSO",
+                    Expr::GetStackOutput(Box::new(cfn_model::expr::StackOutputRef {
+                        stack_name: Expr::str("producer"),
+                        output_name: Expr::str("Name"),
+                        region: Some(Expr::str("us-west-2")),
+                        role_arn: None,
+                    })),
                 )
                 .prop("I", Expr::Int(i64::MIN))
                 .prop(

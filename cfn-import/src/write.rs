@@ -1616,7 +1616,7 @@ impl<'t> Writer<'t> {
                 let c = Code::exact(format!("Value::<{}>::if_(&{cv}, {yes}, {no})", t.rust()));
                 self.coerce(c, &t, want)
             }
-            ("Fn::FindInMap", J::Array(a)) if a.len() == 3 => {
+            ("Fn::FindInMap", J::Array(a)) if a.len() == 3 || a.len() == 4 => {
                 let m = a[0]
                     .as_str()
                     .ok_or_else(|| shape("a Fn::FindInMap of a computed mapping"))?;
@@ -1632,7 +1632,49 @@ impl<'t> Writer<'t> {
                     Ty::Any | Ty::Union(_) => Ty::Str,
                     w => w.clone(),
                 };
-                let c = Code::exact(format!("{mv}.find::<{}>({}, {})", t.rust(), k1.text, k2.text));
+                let c = match a.get(3) {
+                    None => Code::exact(format!("{mv}.find::<{}>({}, {})", t.rust(), k1.text, k2.text)),
+                    Some(d) => {
+                        let d = d
+                            .as_object()
+                            .filter(|o| o.len() == 1)
+                            .and_then(|o| o.get("DefaultValue"))
+                            .ok_or_else(|| shape("a Fn::FindInMap whose fourth item is not {DefaultValue: …}"))?;
+                        let d = self.val(d, &t)?;
+                        let d = self.exact(d, &t);
+                        Code::exact(format!("{mv}.find_or::<{}>({}, {}, {d})", t.rust(), k1.text, k2.text))
+                    }
+                };
+                self.coerce(c, &t, want)
+            }
+            ("Fn::GetStackOutput", J::Object(o))
+                if o.contains_key("StackName")
+                    && o.contains_key("OutputName")
+                    && o.keys()
+                        .all(|k| ["StackName", "OutputName", "Region", "RoleArn"].contains(&k.as_str())) =>
+            {
+                let mut text = String::from("StackOutput::new(");
+                for (i, k) in ["StackName", "OutputName", "Region", "RoleArn"].iter().enumerate() {
+                    let Some(v) = o.get(*k) else { continue };
+                    let c = self.val(v, &Ty::Str)?;
+                    match i {
+                        0 => text.push_str(&c.text),
+                        1 => {
+                            let _ = write!(text, ", {})", c.text);
+                        }
+                        2 => {
+                            let _ = write!(text, ".region({})", c.text);
+                        }
+                        _ => {
+                            let _ = write!(text, ".role_arn({})", c.text);
+                        }
+                    }
+                }
+                let t = match want {
+                    Ty::Any | Ty::Union(_) => Ty::Str,
+                    w => w.clone(),
+                };
+                let c = Code::exact(format!("Value::<{}>::stack_output({text})", t.rust()));
                 self.coerce(c, &t, want)
             }
             ("Fn::GetAZs", _) => {

@@ -47,12 +47,17 @@ pub enum Expr {
     Split(Key, Box<Expr>),
     /// `{"Fn::If": [condition, then, else]}`.
     If(Ident, Box<Expr>, Box<Expr>),
-    /// `{"Fn::FindInMap": [map, top-level key, second-level key]}`.
-    FindInMap(Ident, Box<Expr>, Box<Expr>),
+    /// `{"Fn::FindInMap": [map, top-level key, second-level key]}`, with
+    /// `{"DefaultValue": …}` as a fourth item when the keys may be missing (needs the
+    /// `AWS::LanguageExtensions` transform).
+    FindInMap(Ident, Box<Expr>, Box<Expr>, Option<Box<Expr>>),
     /// `{"Fn::GetAZs": region}`.
     GetAZs(Box<Expr>),
     /// `{"Fn::ImportValue": export name}`.
     ImportValue(Box<Expr>),
+    /// `{"Fn::GetStackOutput": {"StackName": …, "OutputName": …, "Region": …, "RoleArn": …}}`:
+    /// an output of another stack, read without an export (boxed: it is large and rare).
+    GetStackOutput(Box<StackOutputRef>),
     /// `{"Fn::Base64": string}`.
     Base64(Box<Expr>),
     /// `{"Fn::Cidr": [ip block, count, cidr bits]}`.
@@ -77,6 +82,45 @@ pub enum Expr {
     /// Ordering evidence: the inner value may only be used once the named resources exist.
     /// Emitted as the inner value; the stack turns the names into `DependsOn`.
     After(Box<Expr>, Vec<Ident>),
+}
+
+/// The arguments of `Fn::GetStackOutput`: the stack and output to read, and optionally the
+/// region the stack is in and the role CloudFormation assumes to read it (another account).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StackOutputRef {
+    /// `StackName`.
+    pub stack_name: Expr,
+    /// `OutputName`.
+    pub output_name: Expr,
+    /// `Region`, when the stack is in another region.
+    pub region: Option<Expr>,
+    /// `RoleArn`, when the stack is in another account.
+    pub role_arn: Option<Expr>,
+}
+
+impl StackOutputRef {
+    /// The function's argument as it is emitted: `{"StackName": …, "OutputName": …}` with
+    /// `Region` and `RoleArn` when given.
+    pub fn to_object(&self) -> Expr {
+        let mut fields = vec![
+            (Key::from("StackName"), self.stack_name.clone()),
+            (Key::from("OutputName"), self.output_name.clone()),
+        ];
+        if let Some(r) = &self.region {
+            fields.push((Key::from("Region"), r.clone()));
+        }
+        if let Some(r) = &self.role_arn {
+            fields.push((Key::from("RoleArn"), r.clone()));
+        }
+        Expr::Object(fields)
+    }
+}
+
+impl Expr {
+    /// The fourth item of a `Fn::FindInMap` with a default: `{"DefaultValue": default}`.
+    pub fn find_in_map_default(default: &Expr) -> Expr {
+        Expr::Object(vec![(Key::from("DefaultValue"), default.clone())])
+    }
 }
 
 /// A part of an `Fn::Sub` string.
@@ -143,9 +187,19 @@ impl Expr {
             | Expr::Length(e)
             | Expr::ToJsonString(e)
             | Expr::After(e, _) => f(e),
-            Expr::Select(a, b) | Expr::Equals(a, b) | Expr::If(_, a, b) | Expr::FindInMap(_, a, b) => {
+            Expr::Select(a, b) | Expr::Equals(a, b) | Expr::If(_, a, b) | Expr::FindInMap(_, a, b, None) => {
                 f(a);
                 f(b)
+            }
+            Expr::FindInMap(_, a, b, Some(c)) => {
+                f(a);
+                f(b);
+                f(c)
+            }
+            Expr::GetStackOutput(o) => {
+                f(&o.stack_name);
+                f(&o.output_name);
+                o.region.iter().chain(&o.role_arn).for_each(f)
             }
             Expr::Cidr(a, b, c) => {
                 f(a);

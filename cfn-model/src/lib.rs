@@ -48,7 +48,7 @@ pub use value::{
     Arn, AttachedAllocationId, AttachedGatewayId, Attr, Cond, ExternalGroupId, ExternalGroupName,
     ForwardedTargetGroupArn, Id, IntoAttachedAllocationId, IntoAttachedGatewayId, IntoExternalGroupId,
     IntoExternalGroupName, IntoForwardedTargetGroupArn, IntoMountedFileSystemId, IntoSecretString, IntoValue, Json,
-    MountedFileSystemId, Name, Pseudo, SecretString, StringLike, Value,
+    MountedFileSystemId, Name, Pseudo, SecretString, StackOutput, StringLike, Value,
 };
 
 /// Everything a stack program usually needs: the model's types and the safe constructs' (each
@@ -58,7 +58,7 @@ pub mod prelude {
     pub use crate::{
         Arn, Attr, Attributes, AutoNest, Cond, Condition, DynamicRef, Handle, Id, Json, Mapping, MappingRef, Name,
         Output, Param, Parameter, Policy, Pseudo, RawResource, Resource, Root, SecretId, SecretRef, SecretString,
-        SsmName, Stack, SubPart, Tagging, Value,
+        SsmName, Stack, StackOutput, SubPart, Tagging, Value,
     };
     pub use crate::{
         AttachedAllocationId, AttachedGatewayId, ExternalGroupId, ExternalGroupName, ForwardedTargetGroupArn,

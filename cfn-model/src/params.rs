@@ -402,6 +402,32 @@ impl MappingRef {
             self.name.clone(),
             Box::new(top.into().into_expr()),
             Box::new(second.into().into_expr()),
+            None,
+        ))
+    }
+
+    /// `{"Fn::FindInMap": [map, top, second, {"DefaultValue": default}]}`: `default` where the
+    /// mapping has no such keys. Needs the `AWS::LanguageExtensions` transform
+    /// (`stack.transform("AWS::LanguageExtensions")`); the validator says so when it is missing.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// let mut s: Stack = Stack::new();
+    /// s.transform("AWS::LanguageExtensions");
+    /// let sizes = s.mapping("Sizes", Mapping::new().entry("prod", [("Instances", 3)]));
+    /// let n: Value<i64> = sizes.find_or("dev", "Instances", 1);
+    /// ```
+    pub fn find_or<T>(
+        &self,
+        top: impl Into<Value<String>>,
+        second: impl Into<Value<String>>,
+        default: impl Into<Value<T>>,
+    ) -> Value<T> {
+        Value::from_expr(Expr::FindInMap(
+            self.name.clone(),
+            Box::new(top.into().into_expr()),
+            Box::new(second.into().into_expr()),
+            Some(Box::new(default.into().into_expr())),
         ))
     }
 }

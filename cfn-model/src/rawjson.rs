@@ -134,17 +134,40 @@ fn intrinsic(key: &str, v: J, depth: usize) -> Result<Expr, J> {
                 b(it.next().unwrap_or(J::Null)),
             )
         }
-        ("Fn::FindInMap", J::Array(a)) if a.len() == 3 && a[0].is_string() => {
+        ("Fn::FindInMap", J::Array(a))
+            if (a.len() == 3
+                || (a.len() == 4
+                    && a[3]
+                        .as_object()
+                        .is_some_and(|o| o.len() == 1 && o.contains_key("DefaultValue"))))
+                && a[0].is_string() =>
+        {
             let mut it = a.into_iter();
             let m = it
                 .next()
                 .and_then(|x| x.as_str().map(str::to_owned))
                 .unwrap_or_default();
-            Expr::FindInMap(
-                m.into(),
-                b(it.next().unwrap_or(J::Null)),
-                b(it.next().unwrap_or(J::Null)),
-            )
+            let top = b(it.next().unwrap_or(J::Null));
+            let second = b(it.next().unwrap_or(J::Null));
+            let default = match it.next() {
+                Some(J::Object(mut o)) => o.remove("DefaultValue").map(b),
+                _ => None,
+            };
+            Expr::FindInMap(m.into(), top, second, default)
+        }
+        ("Fn::GetStackOutput", J::Object(mut o))
+            if o.contains_key("StackName")
+                && o.contains_key("OutputName")
+                && o.keys()
+                    .all(|k| ["StackName", "OutputName", "Region", "RoleArn"].contains(&k.as_str())) =>
+        {
+            let mut take = |k: &str| o.remove(k).map(|v| *b(v));
+            Expr::GetStackOutput(Box::new(crate::expr::StackOutputRef {
+                stack_name: take("StackName").unwrap_or(Expr::Null),
+                output_name: take("OutputName").unwrap_or(Expr::Null),
+                region: take("Region"),
+                role_arn: take("RoleArn"),
+            }))
         }
         ("Fn::GetAZs", v) => Expr::GetAZs(b(v)),
         ("Fn::ImportValue", v) => Expr::ImportValue(b(v)),

@@ -144,6 +144,7 @@ pub fn find_in_map<K, T>(mapping: &MappingRef, key: impl Into<Value<K>>, column:
         mapping.name().clone(),
         Box::new(key.into().into_expr()),
         Box::new(Expr::Str(Cow::Borrowed(column))),
+        None,
     ))
 }
 

@@ -190,6 +190,48 @@ impl<T> Value<T> {
     pub fn import(export_name: impl Into<Value<String>>) -> Self {
         Value::from_expr(Expr::ImportValue(Box::new(export_name.into().expr)))
     }
+
+    /// `Fn::GetStackOutput`: an output of another stack, read without an export (so the producer
+    /// can change or delete it freely; the value is read when this stack deploys), optionally in
+    /// another region or, through a role, another account.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// let name: Value<String> =
+    ///     Value::stack_output(StackOutput::new("producer-stack", "TopicName").region("us-west-2"));
+    /// ```
+    pub fn stack_output(output: StackOutput) -> Self {
+        Value::from_expr(Expr::GetStackOutput(Box::new(output.0)))
+    }
+}
+
+/// The stack output [`Value::stack_output`] reads: a stack name and an output name, with the
+/// stack's region and the role to read it with when they differ from this stack's.
+#[derive(Clone, Debug)]
+pub struct StackOutput(crate::expr::StackOutputRef);
+
+impl StackOutput {
+    /// Output `output_name` of stack `stack_name` (in this stack's region and account).
+    pub fn new(stack_name: impl Into<Value<String>>, output_name: impl Into<Value<String>>) -> Self {
+        StackOutput(crate::expr::StackOutputRef {
+            stack_name: stack_name.into().expr,
+            output_name: output_name.into().expr,
+            region: None,
+            role_arn: None,
+        })
+    }
+
+    /// The region the stack is in.
+    pub fn region(mut self, region: impl Into<Value<String>>) -> Self {
+        self.0.region = Some(region.into().expr);
+        self
+    }
+
+    /// The role CloudFormation assumes to read the output (a stack in another account).
+    pub fn role_arn(mut self, role_arn: impl Into<Value<String>>) -> Self {
+        self.0.role_arn = Some(role_arn.into().expr);
+        self
+    }
 }
 
 impl Value<String> {
