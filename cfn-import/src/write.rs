@@ -21,6 +21,7 @@ use serde_json::{Map, Value as J};
 
 use crate::program::{Change, Escape, EscapeReason, Options, Program, Stats, WriteError};
 
+mod dynref;
 mod traps;
 
 /// Writes the program building `template` (long form, as [`crate::parse`] gives it).
@@ -802,7 +803,7 @@ impl<'t> Writer<'t> {
         let mut deps: HashMap<&str, Vec<String>> = HashMap::new();
         for (id, r) in rs {
             let mut refs = Vec::new();
-            references(r, &mut refs);
+            references(&self.traps.as_written(id, r), &mut refs);
             match r.get("DependsOn") {
                 Some(J::String(d)) => refs.push(d.clone()),
                 Some(J::Array(ds)) => refs.extend(ds.iter().filter_map(J::as_str).map(str::to_owned)),
@@ -1312,6 +1313,9 @@ impl<'t> Writer<'t> {
                 return Ok(format!("&{var}"));
             }
         }
+        if let Some(d) = self.dynamic(x, &Ty::Secret) {
+            return Ok(d);
+        }
         let plan = self.traps.clone();
         let prop = self.property.clone();
         if let Some(code) = plan.password(self, &prop, x) {
@@ -1371,6 +1375,10 @@ impl<'t> Writer<'t> {
             return self.intrinsic(k, arg, v, want);
         }
         match (v, want) {
+            (J::String(s), Ty::Str | Ty::Any) if s.starts_with("{{resolve:") => match self.dynamic(v, &Ty::Str) {
+                Some(d) => Ok(Code::exact(d)),
+                None => Ok(Code::conv(rust_str(s))),
+            },
             (J::String(s), Ty::Str | Ty::Any) => Ok(Code::conv(rust_str(s))),
             (J::String(s), Ty::Int) => s
                 .trim()
@@ -1560,6 +1568,9 @@ impl<'t> Writer<'t> {
                 self.get_att(&res, &attr, want)
             }
             ("Fn::Sub", _) => {
+                if let Some(d) = self.dynamic(whole, &Ty::Str) {
+                    return self.coerce(Code::exact(d), &Ty::Str, want);
+                }
                 let c = self.sub(arg)?;
                 self.coerce(c, &Ty::Str, want)
             }

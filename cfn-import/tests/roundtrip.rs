@@ -350,13 +350,13 @@ fn truncate(text: &str, max: usize) -> String {
 }
 
 /// Parses and writes every template; returns the entries and the time it took.
-fn import(dir: &Path, eligible: &[String]) -> (Vec<Entry>, Duration) {
+fn import(dir: &Path, eligible: &[String], prefix: &str) -> (Vec<Entry>, Duration) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let started = Instant::now();
     let mut entries = Vec::new();
     for (i, file) in eligible.iter().enumerate() {
-        let module = format!("t{:04}", i + 1);
+        let module = format!("{prefix}{:04}", i + 1);
         let mut entry = Entry {
             file: file.clone(),
             module,
@@ -1088,6 +1088,73 @@ fn report(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Trap fixtures
+// ---------------------------------------------------------------------------------------------
+
+/// The templates under `cfn-import/tests/traps/`: each holds traps (the seeds' failures and their
+/// cousins). Its first line says how many: `# traps: N`.
+fn trap_fixtures(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|f| f.ends_with(".yaml"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no trap fixtures under {}", dir.display());
+    files
+}
+
+/// Appends the fixtures' section to the report; returns the failures: a fixture must fix exactly
+/// the traps its first line announces, and emit its source but for them (its emitted template is
+/// linted with the corpus' fixed ones, zero findings).
+fn trap_fixture_report(fixtures: &[Entry], r: &mut String) -> Vec<String> {
+    let mut failures = Vec::new();
+    let _ = writeln!(
+        r,
+        "\n## Trap fixtures\n\nOur own templates under `cfn-import/tests/traps/`, each holding traps the library refuses: \
+         imported, compiled and run like the corpus, their emitted templates equal to the source but for \
+         the fixed resources and cfn-lint clean.\n"
+    );
+    for e in fixtures {
+        let changes = e.program.as_ref().map(|p| p.changes.as_slice()).unwrap_or_default();
+        let expected = e
+            .source
+            .as_ref()
+            .and(std::fs::read_to_string(workspace_root().join("cfn-import/tests/traps").join(&e.file)).ok())
+            .and_then(|t| {
+                t.lines()
+                    .next()
+                    .and_then(|l| l.strip_prefix("# traps: "))
+                    .and_then(|n| n.trim().parse::<usize>().ok())
+            });
+        let status = e.status.as_ref().map_or("not run", Status::label);
+        let _ = writeln!(r, "- `{}` ({status}, {} traps fixed):", e.file, changes.len());
+        for c in changes {
+            let _ = writeln!(r, "  - {}", cell(&c.to_string()));
+        }
+        if !matches!(e.status, Some(Status::TrapsFixed)) {
+            failures.push(format!(
+                "trap fixture {}: {status} {}",
+                e.file,
+                e.status.as_ref().map(Status::detail).unwrap_or_default()
+            ));
+        }
+        match expected {
+            None => failures.push(format!("trap fixture {}: its first line is not `# traps: N`", e.file)),
+            Some(n) if n != changes.len() => failures.push(format!(
+                "trap fixture {}: {} traps fixed, {n} announced: {:#?}",
+                e.file,
+                changes.len(),
+                changes.iter().map(ToString::to_string).collect::<Vec<_>>()
+            )),
+            Some(_) => {}
+        }
+    }
+    failures
+}
+
+// ---------------------------------------------------------------------------------------------
 // The test
 // ---------------------------------------------------------------------------------------------
 
@@ -1140,8 +1207,13 @@ fn eligible_corpus_templates_round_trip_through_typed_programs() {
         .collect();
     assert!(!eligible.is_empty(), "cfn-lint finds an error in every candidate");
 
-    // 2. Import.
-    let (mut entries, import_time) = import(&dir, &eligible);
+    // 2. Import (the corpus, then the trap fixtures: our own templates, each holding traps).
+    let (mut entries, import_time) = import(&dir, &eligible, "t");
+    let traps_dir = workspace_root().join("cfn-import/tests/traps");
+    let fixtures = trap_fixtures(&traps_dir);
+    let (fixture_entries, _) = import(&traps_dir, &fixtures, "x");
+    let corpus_len = entries.len();
+    entries.extend(fixture_entries);
 
     // 3. Compile and run (when any program was written).
     let mut crate_failure = None;
@@ -1181,7 +1253,9 @@ fn eligible_corpus_templates_round_trip_through_typed_programs() {
         builds,
         lint: lint_time,
     };
-    let text = report(candidates.len(), &verdicts, &entries, &times, features);
+    let (entries, fixtures) = entries.split_at(corpus_len);
+    let mut text = report(candidates.len(), &verdicts, entries, &times, features);
+    let fixture_failures = trap_fixture_report(fixtures, &mut text);
     eprintln!("{text}");
     if env_on("UPDATE_IMPORT_MD") {
         let path = workspace_root().join("IMPORT.md");
@@ -1259,6 +1333,7 @@ fn eligible_corpus_templates_round_trip_through_typed_programs() {
         ));
     }
     failures.extend(lint_failures);
+    failures.extend(fixture_failures);
     assert!(
         failures.is_empty(),
         "the import round trip:\n- {}",

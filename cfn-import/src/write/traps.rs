@@ -14,6 +14,8 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value as J};
 
+use cfn_model::aws_data::{rds_engine_version_status, EngineVersionStatus};
+
 use super::{getatt_parts, intrinsic, rust_str, Sym, Ty, Writer};
 use crate::program::{Change, WriteError};
 
@@ -38,6 +40,9 @@ pub(super) struct Plan {
     attachments: HashMap<String, String>,
     vpc_eips: HashMap<String, String>,
     removed_rules: HashMap<String, Vec<usize>>,
+    /// Inline egress rules of a group that an `allow` replaces (with the ingress rule they pair
+    /// with), by index in its `SecurityGroupEgress`.
+    removed_egress: HashMap<String, Vec<usize>>,
     allows: Vec<Allow>,
 }
 
@@ -167,6 +172,49 @@ pub(super) fn plan(w: &mut Writer<'_>) -> Result<Plan, WriteError> {
             });
         }
     }
+    // Inline egress rules naming a group of the template: the same traffic as an ingress rule
+    // turned into `allow` above, so the standalone pair replaces both. An egress rule with no
+    // such ingress rule stays (an `allow` would also open the destination's ingress).
+    for (id, r) in rs {
+        if type_of(id) != Some("AWS::EC2::SecurityGroup") {
+            continue;
+        }
+        let p = props(r);
+        let Some(rules) = p.get("SecurityGroupEgress").and_then(J::as_array) else {
+            continue;
+        };
+        for (i, rule) in rules.iter().enumerate() {
+            let Some(rule) = rule.as_object() else { continue };
+            let dest = match rule.get("DestinationSecurityGroupId") {
+                Some(v) => match (ref_name(v), getatt_parts(v)) {
+                    (Some(n), _) => n.to_owned(),
+                    (None, Some((n, a))) if a == "GroupId" => n,
+                    _ => continue,
+                },
+                None => continue,
+            };
+            if !only_keys(
+                rule,
+                &[
+                    "IpProtocol",
+                    "FromPort",
+                    "ToPort",
+                    "DestinationSecurityGroupId",
+                    "Description",
+                ],
+            ) {
+                continue;
+            }
+            let Some(port) = port_of(rule) else { continue };
+            if plan
+                .allows
+                .iter()
+                .any(|a| a.source == *id && a.target == dest && a.port == port)
+            {
+                plan.removed_egress.entry(id.clone()).or_default().push(i);
+            }
+        }
+    }
     let _ = w;
     Ok(plan)
 }
@@ -193,6 +241,35 @@ fn int(v: Option<&J>) -> Option<i64> {
         J::Number(n) => n.as_i64(),
         J::String(s) => s.trim().parse().ok(),
         _ => None,
+    }
+}
+
+/// A health check whose `Type` contradicts its `Port` (HTTPS on 80, the seed's
+/// `HTTPS_STR_MATCH`, or HTTP on 443) never succeeds: the port is where the endpoint listens, so
+/// the type follows it (`HealthCheckTarget::http…` / `https…` in the safe API).
+fn health_check_port(w: &mut Writer<'_>, id: &str, props: &mut Map<String, J>) {
+    let Some(J::Object(config)) = props.get_mut("HealthCheckConfig") else {
+        return;
+    };
+    let (Some(J::String(ty)), Some(port)) = (config.get("Type"), int(config.get("Port"))) else {
+        return;
+    };
+    let fixed = match (ty.as_str(), port) {
+        ("HTTPS", 80) => "HTTP",
+        ("HTTPS_STR_MATCH", 80) => "HTTP_STR_MATCH",
+        ("HTTP", 443) => "HTTPS",
+        ("HTTP_STR_MATCH", 443) => "HTTPS_STR_MATCH",
+        _ => return,
+    };
+    w.changes.push(Change {
+        resource: id.to_owned(),
+        problem: format!("the health check's type {ty} contradicts its port {port}: it never succeeds"),
+        fix: format!("writes Type {fixed}, the protocol port {port} serves"),
+    });
+    config.insert("Type".into(), J::from(fixed));
+    if fixed.starts_with("HTTP_") || fixed == "HTTP" {
+        // SNI is an HTTPS setting.
+        config.shift_remove("EnableSNI");
     }
 }
 
@@ -327,20 +404,61 @@ impl Plan {
                 fix: "writes the engine `aurora-mysql`, its successor".into(),
             });
         }
-        let Some(removed) = self.removed_rules.get(id) else {
-            return;
-        };
-        if let Some(J::Array(rules)) = props.get_mut("SecurityGroupIngress") {
-            let kept: Vec<J> = rules
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !removed.contains(i))
-                .map(|(_, r)| r.clone())
-                .collect();
-            if kept.is_empty() {
-                props.shift_remove("SecurityGroupIngress");
-            } else {
-                *rules = kept;
+        // A deprecated engine version: RDS refuses to create it; the newest of its major is what
+        // the data (and `validate`'s `engine-version` finding) names instead.
+        if matches!(type_name, "AWS::RDS::DBCluster" | "AWS::RDS::DBInstance") {
+            if let (Some(J::String(engine)), Some(J::String(version))) =
+                (props.get("Engine"), props.get("EngineVersion"))
+            {
+                if let EngineVersionStatus::Deprecated(s) = rds_engine_version_status(type_name, engine, version) {
+                    if let Some(newest) = s.newest_of_major {
+                        w.changes.push(Change {
+                            resource: id.to_owned(),
+                            problem: format!(
+                                "{engine} {version} is a deprecated engine version: RDS refuses to create it"
+                            ),
+                            fix: format!("writes EngineVersion {newest}, the newest {engine} {} version", s.major),
+                        });
+                        props.insert("EngineVersion".into(), J::from(newest));
+                    }
+                }
+            }
+        }
+        if type_name == "AWS::Route53::HealthCheck" {
+            health_check_port(w, id, props);
+        }
+        self.drop_rules(id, props);
+    }
+
+    /// `id`'s resource as the program writes it, for ordering: without the inline rules that
+    /// become standalone ones (their references would otherwise form the very cycle they break).
+    pub(super) fn as_written(&self, id: &str, r: &J) -> J {
+        let mut r = r.clone();
+        if let Some(J::Object(props)) = r.get_mut("Properties") {
+            self.drop_rules(id, props);
+        }
+        r
+    }
+
+    /// Drops the inline rules of `id` that become standalone ones.
+    fn drop_rules(&self, id: &str, props: &mut Map<String, J>) {
+        for (key, removed) in [
+            ("SecurityGroupIngress", self.removed_rules.get(id)),
+            ("SecurityGroupEgress", self.removed_egress.get(id)),
+        ] {
+            let Some(removed) = removed else { continue };
+            if let Some(J::Array(rules)) = props.get_mut(key) {
+                let kept: Vec<J> = rules
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !removed.contains(i))
+                    .map(|(_, r)| r.clone())
+                    .collect();
+                if kept.is_empty() {
+                    props.shift_remove(key);
+                } else {
+                    *rules = kept;
+                }
             }
         }
     }
@@ -351,15 +469,22 @@ impl Plan {
             let (source, target) = (Self::var(w, &a.source), Self::var(w, &a.target));
             w.used.insert(source.clone());
             w.used.insert(target.clone());
+            let paired_egress = self.paired_egress(w, a);
             w.changes.push(Change {
                 resource: a.target.clone(),
                 problem: format!(
-                    "an inline ingress rule names security group `{}` of this template (groups naming each other form a cycle CloudFormation refuses)",
-                    a.source
+                    "an inline ingress rule names security group `{}` of this template (groups naming each other form a cycle CloudFormation refuses){}",
+                    a.source,
+                    if paired_egress.is_some() {
+                        format!(", and `{}` has the matching inline egress rule", a.source)
+                    } else {
+                        String::new()
+                    }
                 ),
                 fix: format!(
-                    "writes stack.allow_named(\"{}\", …): standalone AWS::EC2::SecurityGroupEgress/Ingress `{0}Egress`/`{0}Ingress`",
-                    a.ids
+                    "writes stack.allow_named(\"{}\", …): standalone AWS::EC2::SecurityGroupEgress/Ingress `{0}Egress`/`{0}Ingress`{}",
+                    a.ids,
+                    paired_egress.unwrap_or_default()
                 ),
             });
             w.push(
@@ -371,6 +496,41 @@ impl Plan {
                 ),
             );
         }
+    }
+
+    /// When `a` also replaces an inline egress rule of its source: what the fix says of it.
+    fn paired_egress(&self, w: &Writer<'_>, a: &Allow) -> Option<String> {
+        let removed = self.removed_egress.get(&a.source)?;
+        let rules = w
+            .root
+            .get("Resources")
+            .and_then(|rs| rs.get(&a.source))
+            .and_then(|r| r.get("Properties"))
+            .and_then(|p| p.get("SecurityGroupEgress"))
+            .and_then(J::as_array)?;
+        let pairs = removed.iter().any(|&i| {
+            rules.get(i).and_then(J::as_object).is_some_and(|r| {
+                let dest = r.get("DestinationSecurityGroupId");
+                let names = dest
+                    .and_then(ref_name)
+                    .map(str::to_owned)
+                    .or_else(|| dest.and_then(getatt_parts).map(|(n, _)| n));
+                names.as_deref() == Some(a.target.as_str()) && port_of(r).as_deref() == Some(a.port.as_str())
+            })
+        });
+        if !pairs {
+            return None;
+        }
+        let left = rules.len() - removed.len();
+        Some(format!(
+            " (it replaces `{}`'s inline egress rule too{})",
+            a.source,
+            if left == 0 {
+                "; that group has no inline egress rule left, so it keeps AWS's default allow-all egress"
+            } else {
+                ""
+            }
+        ))
     }
 
     /// The evidence value (`AttachedGatewayId`, …) for `x`, when a safe construct yields it.
