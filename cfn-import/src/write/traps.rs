@@ -33,6 +33,15 @@ struct Allow {
     ids: String,
 }
 
+/// An EFS file system whose mount targets one `stack.mount_named` can write: each in a subnet of
+/// the template (or all in subnet parameters), all guarded by the same one security group.
+#[derive(Clone, Debug)]
+struct Mount {
+    /// (mount target id, subnet name) in source order.
+    targets: Vec<(String, String)>,
+    security_group: String,
+}
+
 /// The rewrites decided for a template before its resources are written.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Plan {
@@ -44,6 +53,12 @@ pub(super) struct Plan {
     /// with), by index in its `SecurityGroupEgress`.
     removed_egress: HashMap<String, Vec<usize>>,
     allows: Vec<Allow>,
+    /// File system id → its mount targets, written by `stack.mount_named`.
+    mounts: HashMap<String, Mount>,
+    /// Mount target id → its file system.
+    mount_targets: HashMap<String, String>,
+    /// Task definitions (and anything else) naming a mounted file system → that file system.
+    mount_users: HashMap<String, Vec<String>>,
 }
 
 fn ref_name(v: &J) -> Option<&str> {
@@ -215,8 +230,118 @@ pub(super) fn plan(w: &mut Writer<'_>) -> Result<Plan, WriteError> {
             }
         }
     }
-    let _ = w;
+    plan_mounts(w, rs, &mut plan);
     Ok(plan)
+}
+
+/// The name a value refers to when it is `Ref X` or `Fn::GetAtt [X, attr]`.
+fn ref_or_getatt(v: &J, attr: &str) -> Option<String> {
+    match (ref_name(v), getatt_parts(v)) {
+        (Some(n), _) => Some(n.to_owned()),
+        (None, Some((n, a))) if a == attr => Some(n),
+        _ => None,
+    }
+}
+
+/// EFS file systems whose mount targets `stack.mount_named` writes (ids kept), so that what
+/// takes the file system (an ECS task definition's EFS volume) waits for every mount target.
+fn plan_mounts(w: &Writer<'_>, rs: &Map<String, J>, plan: &mut Plan) {
+    let type_of = |id: &str| rs.get(id).and_then(|r| r.get("Type")).and_then(J::as_str);
+    let param_type = |n: &str| {
+        w.root
+            .get("Parameters")
+            .and_then(|p| p.get(n))
+            .and_then(|p| p.get("Type"))
+            .and_then(J::as_str)
+    };
+    // (file system, mount target, subnet, subnet is a parameter, security group); `None` for a
+    // mount target of a shape `mount_named` does not write.
+    let mut found: Vec<(String, Option<(String, String, bool, String)>)> = Vec::new();
+    for (id, r) in rs {
+        if type_of(id) != Some("AWS::EFS::MountTarget") {
+            continue;
+        }
+        let Some(rm) = r.as_object() else { continue };
+        let p = r.get("Properties").and_then(J::as_object).cloned().unwrap_or_default();
+        let Some(fs) = p.get("FileSystemId").and_then(ref_name).map(str::to_owned) else {
+            continue;
+        };
+        let shape = (|| {
+            if !only_keys(rm, &["Type", "Properties"])
+                || !only_keys(&p, &["FileSystemId", "SubnetId", "SecurityGroups"])
+            {
+                return None;
+            }
+            let subnet = p.get("SubnetId").and_then(ref_name)?.to_owned();
+            let subnet_param = match (type_of(&subnet), param_type(&subnet)) {
+                (Some("AWS::EC2::Subnet"), _) => false,
+                (None, Some("AWS::EC2::Subnet::Id")) => true,
+                _ => return None,
+            };
+            let groups = p.get("SecurityGroups").and_then(J::as_array)?;
+            let [g] = groups.as_slice() else { return None };
+            let sg = ref_or_getatt(g, "GroupId")?;
+            let sg_ok = type_of(&sg) == Some("AWS::EC2::SecurityGroup")
+                || (type_of(&sg).is_none() && param_type(&sg) == Some("AWS::EC2::SecurityGroup::Id"));
+            sg_ok.then_some((id.clone(), subnet, subnet_param, sg))
+        })();
+        found.push((fs, shape));
+    }
+    let mut by_fs: HashMap<String, Vec<Option<(String, String, bool, String)>>> = HashMap::new();
+    for (fs, t) in found {
+        by_fs.entry(fs).or_default().push(t);
+    }
+    for (fs, targets) in by_fs {
+        if type_of(&fs) != Some("AWS::EFS::FileSystem") {
+            continue;
+        }
+        let Some(targets) = targets.into_iter().collect::<Option<Vec<_>>>() else {
+            continue;
+        };
+        let sg = targets[0].3.clone();
+        let params = targets[0].2;
+        if targets.iter().any(|t| t.3 != sg || t.2 != params) {
+            continue;
+        }
+        for t in &targets {
+            plan.mount_targets.insert(t.0.clone(), fs.clone());
+        }
+        plan.mounts.insert(
+            fs.clone(),
+            Mount {
+                targets: targets.into_iter().map(|t| (t.0, t.1)).collect(),
+                security_group: sg,
+            },
+        );
+    }
+    // What names a mounted file system in an EFS volume waits for its mount targets: declared
+    // after them.
+    for (id, r) in rs {
+        if type_of(id) != Some("AWS::ECS::TaskDefinition") {
+            continue;
+        }
+        let mut named = Vec::new();
+        for v in r
+            .get("Properties")
+            .and_then(|p| p.get("Volumes"))
+            .and_then(J::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(fs) = v
+                .get("EFSVolumeConfiguration")
+                .and_then(|c| c.get("FilesystemId"))
+                .and_then(ref_name)
+            {
+                if plan.mounts.contains_key(fs) {
+                    named.push(fs.to_owned());
+                }
+            }
+        }
+        if !named.is_empty() {
+            plan.mount_users.insert(id.clone(), named);
+        }
+    }
 }
 
 /// The `DependsOn` of the resource being written.
@@ -303,12 +428,65 @@ impl Plan {
         if let Some(igw) = self.vpc_eips.get(id) {
             out.push(self.igws[igw].attachment.clone());
         }
+        // The first mount target stands for all of them (`mount_named` writes them together).
+        if let Some(fs) = self.mount_targets.get(id) {
+            let m = &self.mounts[fs];
+            if m.targets.first().is_some_and(|(t, _)| t == id) {
+                out.push(fs.clone());
+                out.push(m.security_group.clone());
+                out.extend(m.targets.iter().map(|(_, subnet)| subnet.clone()));
+            }
+        }
+        for fs in self.mount_users.get(id).into_iter().flatten() {
+            out.extend(self.mounts[fs].targets.first().map(|(t, _)| t.clone()));
+        }
         out
     }
 
     /// `id` is written by a safe construct rather than on its own.
     pub(super) fn skip(&self, id: &str) -> bool {
-        self.igws.contains_key(id) || self.attachments.contains_key(id)
+        self.igws.contains_key(id) || self.attachments.contains_key(id) || self.mount_targets.contains_key(id)
+    }
+
+    /// The variable holding the mounted file system made for `fs`.
+    fn mounted(w: &Writer<'_>, fs: &str) -> String {
+        format!("{}_mounted", Self::var(w, fs))
+    }
+
+    /// `stack.mount_named(…)` for the file system of mount target `id`, written at its first
+    /// mount target.
+    fn write_mount(&self, w: &mut Writer<'_>, id: &str) -> bool {
+        let Some(fs) = self.mount_targets.get(id) else {
+            return false;
+        };
+        let m = &self.mounts[fs];
+        if m.targets.first().is_none_or(|(t, _)| t != id) {
+            return true;
+        }
+        w.feature("efs");
+        w.feature("ec2");
+        let fs_var = Self::var(w, fs);
+        let sg = match w.syms.get(&m.security_group) {
+            Some(Sym::Resource { var, .. } | Sym::Param { var, .. }) => var.clone(),
+            None => m.security_group.to_lowercase(),
+        };
+        let mut pairs = Vec::new();
+        for (t, subnet) in &m.targets {
+            let sv = match w.syms.get(subnet) {
+                Some(Sym::Resource { var, .. } | Sym::Param { var, .. }) => var.clone(),
+                None => subnet.to_lowercase(),
+            };
+            w.used.insert(sv.clone());
+            pairs.push(format!("({}, &{sv})", rust_str(t)));
+        }
+        w.used.insert(fs_var.clone());
+        w.used.insert(sg.clone());
+        let mounted = Self::mounted(w, fs);
+        w.push(
+            Some(mounted.clone()),
+            format!("stack.mount_named(&{fs_var}, &[{}], &{sg});", pairs.join(", ")),
+        );
+        true
     }
 
     /// The variable holding the attached gateway made for `igw`.
@@ -329,6 +507,9 @@ impl Plan {
     /// Writes the safe construct standing for `id`; `true` when `id` is written by it.
     pub(super) fn write(&self, w: &mut Writer<'_>, id: &str) -> Result<bool, WriteError> {
         if self.attachments.contains_key(id) {
+            return Ok(true);
+        }
+        if self.write_mount(w, id) {
             return Ok(true);
         }
         let Some(g) = self.igws.get(id) else {
@@ -553,6 +734,36 @@ impl Plan {
                     });
                 }
                 Some(format!("{attached}.gateway_id()"))
+            }
+            "MountedFileSystemId" => {
+                let fs = ref_name(x)?;
+                let m = self.mounts.get(fs)?;
+                let mounted = Self::mounted(w, fs);
+                w.used.insert(mounted.clone());
+                let here = w.location.clone();
+                let deps = current_depends_on(w);
+                let missing: Vec<&str> = m
+                    .targets
+                    .iter()
+                    .map(|(t, _)| t.as_str())
+                    .filter(|t| !deps.iter().any(|d| d == t))
+                    .collect();
+                if !missing.is_empty() {
+                    let all: Vec<String> = m.targets.iter().map(|(t, _)| format!("`{t}`")).collect();
+                    w.changes.push(Change {
+                        resource: here,
+                        problem: format!(
+                            "the EFS volume names file system `{fs}` without waiting for its mount targets {} (tasks that start first cannot mount it: the seed's ECS-on-EFS failure)",
+                            missing.join(", ")
+                        ),
+                        fix: format!(
+                            "writes stack.mount_named(&{}, …) for {} and takes `{mounted}.filesystem_id()`, which adds DependsOn on each",
+                            Self::var(w, fs),
+                            all.join(", ")
+                        ),
+                    });
+                }
+                Some(format!("{mounted}.filesystem_id()"))
             }
             "AttachedAllocationId" => {
                 let (eip, attr) = getatt_parts(x)?;
