@@ -243,6 +243,15 @@ fn ref_or_getatt(v: &J, attr: &str) -> Option<String> {
     }
 }
 
+/// A mount target as `mount_named` takes it.
+struct Target {
+    id: String,
+    subnet: String,
+    /// The subnet is a parameter (all of one file system's must be alike: one slice type).
+    subnet_param: bool,
+    sg: String,
+}
+
 /// EFS file systems whose mount targets `stack.mount_named` writes (ids kept), so that what
 /// takes the file system (an ECS task definition's EFS volume) waits for every mount target.
 fn plan_mounts(w: &Writer<'_>, rs: &Map<String, J>, plan: &mut Plan) {
@@ -254,9 +263,8 @@ fn plan_mounts(w: &Writer<'_>, rs: &Map<String, J>, plan: &mut Plan) {
             .and_then(|p| p.get("Type"))
             .and_then(J::as_str)
     };
-    // (file system, mount target, subnet, subnet is a parameter, security group); `None` for a
-    // mount target of a shape `mount_named` does not write.
-    let mut found: Vec<(String, Option<(String, String, bool, String)>)> = Vec::new();
+    // Per file system, its mount targets; `None` for one of a shape `mount_named` does not write.
+    let mut found: Vec<(String, Option<Target>)> = Vec::new();
     for (id, r) in rs {
         if type_of(id) != Some("AWS::EFS::MountTarget") {
             continue;
@@ -283,11 +291,16 @@ fn plan_mounts(w: &Writer<'_>, rs: &Map<String, J>, plan: &mut Plan) {
             let sg = ref_or_getatt(g, "GroupId")?;
             let sg_ok = type_of(&sg) == Some("AWS::EC2::SecurityGroup")
                 || (type_of(&sg).is_none() && param_type(&sg) == Some("AWS::EC2::SecurityGroup::Id"));
-            sg_ok.then_some((id.clone(), subnet, subnet_param, sg))
+            sg_ok.then_some(Target {
+                id: id.clone(),
+                subnet,
+                subnet_param,
+                sg,
+            })
         })();
         found.push((fs, shape));
     }
-    let mut by_fs: HashMap<String, Vec<Option<(String, String, bool, String)>>> = HashMap::new();
+    let mut by_fs: HashMap<String, Vec<Option<Target>>> = HashMap::new();
     for (fs, t) in found {
         by_fs.entry(fs).or_default().push(t);
     }
@@ -298,18 +311,18 @@ fn plan_mounts(w: &Writer<'_>, rs: &Map<String, J>, plan: &mut Plan) {
         let Some(targets) = targets.into_iter().collect::<Option<Vec<_>>>() else {
             continue;
         };
-        let sg = targets[0].3.clone();
-        let params = targets[0].2;
-        if targets.iter().any(|t| t.3 != sg || t.2 != params) {
+        let sg = targets[0].sg.clone();
+        let params = targets[0].subnet_param;
+        if targets.iter().any(|t| t.sg != sg || t.subnet_param != params) {
             continue;
         }
         for t in &targets {
-            plan.mount_targets.insert(t.0.clone(), fs.clone());
+            plan.mount_targets.insert(t.id.clone(), fs.clone());
         }
         plan.mounts.insert(
             fs.clone(),
             Mount {
-                targets: targets.into_iter().map(|t| (t.0, t.1)).collect(),
+                targets: targets.into_iter().map(|t| (t.id, t.subnet)).collect(),
                 security_group: sg,
             },
         );
