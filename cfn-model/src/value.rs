@@ -71,8 +71,9 @@ pub struct ForwardedTargetGroupArn;
 /// yield a `Value<AttachedGatewayId>` (routes' `GatewayId` takes only this).
 pub struct AttachedGatewayId;
 /// The allocation id of a VPC Elastic IP together with the ordering on the internet gateway's
-/// `VPCGatewayAttachment`: only `stack.nat_gateway(…)` yields a `Value<AttachedAllocationId>`
-/// (NAT gateways' `AllocationId` takes only this).
+/// `VPCGatewayAttachment`: only `stack.nat_gateway(…)` and an attached internet gateway's
+/// `allocation_id(&address)` yield a `Value<AttachedAllocationId>` (NAT gateways' `AllocationId`
+/// takes only this).
 pub struct AttachedAllocationId;
 /// The id of a security group that this template does not create: a parameter
 /// (`Param<Id<ec2::SecurityGroup>>`), an import (`Value::<ExternalGroupId>::import(…)`) or an
@@ -515,7 +516,7 @@ evidence_trait! {
     #[diagnostic::on_unimplemented(
         message = "a NAT gateway cannot use `{Self}`: nothing makes its Elastic IP wait for the internet gateway's VPC attachment",
         label = "an allocation id without the attachment's ordering",
-        note = "write `let nat = stack.nat_gateway(\"Nat\", &igw, &public_subnet);`: it adds the Elastic IP and the NAT gateway, both depending on the attachment"
+        note = "write `let nat = stack.nat_gateway(\"Nat\", &igw, &public_subnet);`: it adds the Elastic IP and the NAT gateway, both depending on the attachment; for an address of your own, `igw.allocation_id(&address)`"
     )]
     IntoAttachedAllocationId => AttachedAllocationId
 }

@@ -796,16 +796,10 @@ impl Plan {
                         problem: format!(
                             "the NAT gateway does not wait for the internet gateway's attachment `{att}` (it can be created first, and fail)"
                         ),
-                        fix: format!("takes the Elastic IP's allocation id with the attachment's ordering: DependsOn `{att}`"),
+                        fix: format!("takes `{attached}.allocation_id(&{var})`, which adds DependsOn `{att}`"),
                     });
                 }
-                let why = super::shape(
-                    "a NAT gateway and its Elastic IP written apart (stack.nat_gateway_with makes both): the allocation id is cast, with the attachment's ordering",
-                );
-                w.escape(Some("AllocationId"), &why);
-                Some(format!(
-                    "{var}.allocation_id().cast_unchecked::<AttachedAllocationId>().after([{attached}.ready()])"
-                ))
+                Some(format!("{attached}.allocation_id(&{var})"))
             }
             _ => None,
         }

@@ -92,6 +92,28 @@ impl<G, S> AttachedGateway<G, S> {
 }
 
 impl<S> AttachedInternetGateway<S> {
+    /// The allocation id of `address`, a VPC Elastic IP of this stack, usable only once the
+    /// gateway is attached: a NAT gateway holding it gets `DependsOn` on the attachment. For a
+    /// NAT gateway and an address written apart (an address with a condition of its own, or one
+    /// a NAT instance shares); [`Stack::nat_gateway`] makes both at once.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::ec2;
+    ///
+    /// let mut s: Stack = Stack::new();
+    /// let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    /// let public = s.add("Public", ec2::Subnet::new(&vpc).cidr_block("10.0.0.0/24"));
+    /// let igw = s.attach_internet_gateway("Igw", &vpc);
+    /// let address = s.add("NatAddress", igw.eip());
+    /// let nat = s.add("Nat", ec2::NatGateway::new().subnet_id(&public).allocation_id(igw.allocation_id(&address)));
+    /// assert_eq!(&*s.template().resources["Nat"].depends_on[0], "IgwAttachment");
+    /// # let _ = nat;
+    /// ```
+    pub fn allocation_id(&self, address: &Handle<Eip, S>) -> Value<AttachedAllocationId> {
+        address.allocation_id().cast_unchecked().after([self.ready()])
+    }
+
     /// A VPC Elastic IP (`Domain: vpc`) that waits for the attachment (for a NAT gateway, use
     /// [`Stack::nat_gateway`], which adds one).
     pub fn eip(&self) -> Eip {
@@ -252,7 +274,7 @@ impl<S> Stack<S> {
         let address = self.add(&ids.address, customize_address(igw.eip()));
         // The Elastic IP already waits; the NAT gateway says so itself too, so the ordering does
         // not hang on how the address was made.
-        let allocation: Value<AttachedAllocationId> = address.allocation_id().cast_unchecked().after([igw.ready()]);
+        let allocation = igw.allocation_id(&address);
         let gateway = self.add(
             &ids.gateway,
             customize(NatGateway::new().subnet_id(subnet).allocation_id(allocation)),
