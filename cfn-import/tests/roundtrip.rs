@@ -41,7 +41,7 @@ const MIN_ROUND_TRIP: f64 = 0.95;
 /// (SAM, custom resources, modules) and are raw by design; IMPORT.md lists every escape.
 const TARGET_FULLY_TYPED: f64 = 0.90;
 /// What the test holds today, so that a regression fails it (raised as the writer improves).
-const MIN_FULLY_TYPED: f64 = 0.80;
+const MIN_FULLY_TYPED: f64 = 0.84;
 /// The corpus folders whose templates are candidates.
 const FOLDERS: &[&str] = &["good", "quickstart", "public"];
 /// The generated crate's build: `false` is `cargo build` (dev profile, no debug info), `true`
@@ -961,6 +961,19 @@ fn report(
         "- Resources in the eligible templates: {resources}; fully typed (their generated type, no escape \
          hatch): **{fully_typed} ({:.1} %)**; raw (`RawResource`): {raw}.",
         percent(fully_typed, resources)
+    );
+    let outside: usize = programs
+        .iter()
+        .flat_map(|p| &p.escapes)
+        .filter(|x| x.reason == EscapeReason::TypeNotInSchemas)
+        .count();
+    let _ = writeln!(
+        r,
+        "- Of the {} resources whose type is in the registry schemas (all but the {outside} SAM \
+         `AWS::Serverless::*`, `Custom::*` and module resources, which have no generated type to \
+         write): **{fully_typed} fully typed ({:.1} %)**.",
+        resources - outside,
+        percent(fully_typed, resources - outside)
     );
     let by_reason: Vec<String> = EscapeReason::ALL
         .iter()
