@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the hash-locked requirement files of the Python tools the tests install
-# (scripts/cfn-lint.sh, scripts/checkov.sh, scripts/smoke-deploy.sh), one per venv:
+# (scripts/cfn-lint.sh, scripts/checkov.sh, scripts/smoke-deploy.sh, scripts/parliament.sh), one per venv:
 #   scripts/requirements/<name>.txt   every package of the dependency closure, `==` version and
 #                                     the sha256 of the one file pip installs for this Python.
 # The scripts install them with `pip install --require-hashes -r <file>`, and read the tool's
@@ -19,6 +19,7 @@ locks=(
   "cfn-lint cfn-lint==1.58.0"
   "checkov checkov==3.3.30"
   "moto moto[server]==5.2.5"
+  "parliament parliament==1.6.4"
 )
 
 tmp=$(mktemp -d)
