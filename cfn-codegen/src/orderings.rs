@@ -532,15 +532,88 @@ impl Ordering {
     o
 }
 
+/// The first line of the generated README block.
+pub const README_BEGIN: &str = "<!-- BEGIN GENERATED: documented orderings (cargo run -p cfn-codegen -- generate) -->";
+/// The last line of the generated README block.
+pub const README_END: &str = "<!-- END GENERATED: documented orderings -->";
+
+/// The README's table of the rows (between [`README_BEGIN`] and [`README_END`]).
+pub fn readme_block(table: &Table) -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut o = format!(
+        "{README_BEGIN}\n{} documented orderings, {} of them refused at compile time; the rest are `validate` \
+         findings naming the `DependsOn` to add and the construct that carries it (errors; chains not chained are \
+         warnings).\n\n| ordering | governs | waits for | enforced by | AWS's documentation |\n| --- | --- | --- | --- | --- |\n",
+        table.rows.len(),
+        table.compile_rows()
+    );
+    for r in &table.rows {
+        let governs = if r.property.is_empty() {
+            r.governs.join(", ")
+        } else {
+            format!("{} `{}`", r.governs.join(", "), r.property)
+        };
+        let how = match r.mechanism.strip_prefix("compile:") {
+            Some(e) => format!(
+                "does not compile without `{e}`: {}; `validate` `{}`",
+                r.construct, r.code
+            ),
+            None if r.mechanism == "sequence" => format!("{}; `validate` warning `{}`", r.construct, r.code),
+            None => format!("`validate` error `{}`: {}", r.code, r.construct),
+        };
+        let first = r.sentences.iter().max_by_key(|s| {
+            // The sentence that says the most: one naming a dependency, the longest otherwise.
+            (
+                s.text.contains("dependenc") || s.text.contains("sequential"),
+                s.text.len(),
+            )
+        });
+        o.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} |\n",
+            r.id,
+            cell(&governs),
+            cell(&r.waits_for.join(", ")),
+            cell(&how),
+            cell(
+                first
+                    .map(|s| s.text.trim_start_matches("> ").trim_start_matches("- "))
+                    .unwrap_or("")
+            )
+        ));
+    }
+    o.push_str(README_END);
+    o.push('\n');
+    o
+}
+
+/// Replaces the README's generated block with `block`.
+pub fn splice_readme(readme: &str, block: &str) -> Result<String, String> {
+    let missing = || {
+        format!("README.md: no `{README_BEGIN}` … `{README_END}` block; add the two marker lines where the table goes")
+    };
+    let start = readme.find(README_BEGIN).ok_or_else(missing)?;
+    let end_rel = readme[start..].find(README_END).ok_or_else(missing)?;
+    let mut end = start + end_rel + README_END.len();
+    if readme[end..].starts_with('\n') {
+        end += 1;
+    }
+    Ok(format!("{}{block}{}", &readme[..start], &readme[end..]))
+}
+
 /// Reads the table and the database under `root`, reconciles them and renders [`OUT`]; returns
-/// the source, the number of rows and of compile-time rows.
-pub fn generate(root: &Path) -> Result<(String, usize, usize), String> {
+/// the source, the README block, the number of rows and of compile-time rows.
+pub fn generate(root: &Path) -> Result<(String, String, usize, usize), String> {
     let path = root.join(TABLE);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let table = parse_table(&text, TABLE)?;
     let db = load_db(&crate::pipeline::service_spec_path(root))?;
     reconcile(&scan(&db)?, &table)?;
-    Ok((render(&table), table.rows.len(), table.compile_rows()))
+    Ok((
+        render(&table),
+        readme_block(&table),
+        table.rows.len(),
+        table.compile_rows(),
+    ))
 }
 
 #[cfg(test)]
@@ -563,7 +636,8 @@ mod tests {
     /// the database: a newer database with a new ordering sentence fails here until it is curated.
     #[test]
     fn every_ordering_sentence_of_the_database_has_a_row() {
-        let (src, rows, _) = generate(&root()).unwrap_or_else(|e| panic!("{e}"));
+        let (src, readme, rows, _) = generate(&root()).unwrap_or_else(|e| panic!("{e}"));
+        assert!(readme.contains("| `lambda-efs-mount` |"), "{readme}");
         assert!(rows >= 25, "{rows} rows");
         assert!(src.contains("pub static ORDERINGS"));
     }

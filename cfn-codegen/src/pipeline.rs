@@ -92,7 +92,13 @@ pub fn generate(schemas: &Path, root: &Path, format: bool) -> Result<Output, Str
         "; RDS engine versions: {} enums, {} variants ({} deprecated), {} table rows",
         n.enums, n.variants, n.deprecated_variants, n.rows
     ));
-    let (mut orderings, rows, compile_rows) = crate::orderings::generate(root)?;
+    let (mut orderings, readme, rows, compile_rows) = crate::orderings::generate(root)?;
+    let readme_path = root.join("README.md");
+    let text = std::fs::read_to_string(&readme_path).map_err(|e| format!("{}: {e}", readme_path.display()))?;
+    out.files.insert(
+        PathBuf::from("README.md"),
+        crate::orderings::splice_readme(&text, &readme)?,
+    );
     if format {
         orderings = rustfmt(root, &orderings).map_err(|e| format!("{}: {e}", crate::orderings::OUT))?;
     }
