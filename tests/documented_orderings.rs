@@ -644,3 +644,23 @@ fn the_table_counts_match_the_readme() {
     let claim = format!("{rows} documented orderings, {compile} of them refused at compile time");
     assert!(readme.contains(&claim), "README.md should say `{claim}`");
 }
+
+/// The chains AWS asks for, written with `stack.sequence()`: no warning.
+#[test]
+fn resources_added_through_a_sequence_are_chained() {
+    let mut s: Stack = Stack::new();
+    let mut accounts = s.sequence();
+    for name in ["dev", "staging", "prod"] {
+        accounts.add_with(
+            &format!("Account{name}"),
+            RawResource::new(
+                "AWS::Organizations::Account",
+                json!({"AccountName": name, "Email": format!("{name}@example.com")}),
+            ),
+            Attributes::new().retain_data(cfn::model::resource::Policy::Delete),
+        );
+    }
+    assert_eq!(cfn::validate(&s), []);
+    let t = common::emit_root("documented-orderings-sequence", &s);
+    assert_eq!(t["Resources"]["Accountprod"]["DependsOn"], json!("Accountstaging"));
+}

@@ -162,11 +162,15 @@ fn lambda_function_waits_for_every_mount_target() {
     let azs = Value::<Vec<String>>::azs("");
     let a = s.add(
         "SubnetA",
-        ec2::Subnet::new(&vpc).cidr_block("10.0.0.0/24").availability_zone(Value::select(0, azs.clone())),
+        ec2::Subnet::new(&vpc)
+            .cidr_block("10.0.0.0/24")
+            .availability_zone(Value::select(0, azs.clone())),
     );
     let b = s.add(
         "SubnetB",
-        ec2::Subnet::new(&vpc).cidr_block("10.0.1.0/24").availability_zone(Value::select(1, azs)),
+        ec2::Subnet::new(&vpc)
+            .cidr_block("10.0.1.0/24")
+            .availability_zone(Value::select(1, azs)),
     );
     let fn_sg = s.add("FunctionSg", ec2::SecurityGroup::new("function").vpc_id(&vpc));
     let efs_sg = s.add("EfsSg", ec2::SecurityGroup::new("file system").vpc_id(&vpc));
@@ -187,16 +191,26 @@ fn lambda_function_waits_for_every_mount_target() {
     );
     s.add(
         "Function",
-        lambda::Function::new(lambda::function::Code::new().zip_file("def handler(event, context):\n    return 1\n"), role.arn())
-            .runtime(lambda::function::Runtime::Python3_12)
-            .handler("index.handler")
-            .vpc_config(lambda::function::VpcConfig::new().subnet_ids([&a, &b]).security_group_ids([&fn_sg]))
-            .file_system_configs([ap.lambda_file_system("/mnt/data")]),
+        lambda::Function::new(
+            lambda::function::Code::new().zip_file("def handler(event, context):\n    return 1\n"),
+            role.arn(),
+        )
+        .runtime(lambda::function::Runtime::Python3_12)
+        .handler("index.handler")
+        .vpc_config(
+            lambda::function::VpcConfig::new()
+                .subnet_ids([&a, &b])
+                .security_group_ids([&fn_sg]),
+        )
+        .file_system_configs([ap.lambda_file_system("/mnt/data")]),
     );
     assert_eq!(cfn::validate(&s), []);
     let t = common::emit_root("safe_efs_lambda", &s);
     let r = &t["Resources"];
-    assert_eq!(r["Function"]["DependsOn"], json!(["DataMountTargetSubnetA", "DataMountTargetSubnetB"]));
+    assert_eq!(
+        r["Function"]["DependsOn"],
+        json!(["DataMountTargetSubnetA", "DataMountTargetSubnetB"])
+    );
     assert_eq!(
         r["Function"]["Properties"]["FileSystemConfigs"],
         json!([{"Arn": {"Fn::GetAtt": ["DataAccess", "Arn"]}, "LocalMountPath": "/mnt/data"}])

@@ -108,7 +108,12 @@ impl<S> MountedFileSystem<S> {
         id: &str,
         customize: impl FnOnce(AccessPoint) -> AccessPoint,
     ) -> MountedAccessPoint<S> {
-        let access_point = stack.add(id, customize(AccessPoint::new(self.filesystem_id().cast_unchecked::<Id<FileSystem>>())));
+        let access_point = stack.add(
+            id,
+            customize(AccessPoint::new(
+                self.filesystem_id().cast_unchecked::<Id<FileSystem>>(),
+            )),
+        );
         MountedAccessPoint {
             access_point,
             ready: self.mount_targets.iter().map(Handle::ready).collect(),
@@ -132,7 +137,10 @@ impl<S> MountedAccessPoint<S> {
     /// The access point's ARN, usable only once every mount target of its file system exists:
     /// whatever holds it (a Lambda function's `FileSystemConfigs`) gets `DependsOn` on all of them.
     pub fn arn(&self) -> Value<MountedAccessPointArn> {
-        self.access_point.arn().cast_unchecked().after(self.ready.iter().cloned())
+        self.access_point
+            .arn()
+            .cast_unchecked()
+            .after(self.ready.iter().cloned())
     }
 }
 
