@@ -47,8 +47,9 @@ pub use table::{MappingKey, MappingTable};
 pub use value::{
     Arn, AttachedAllocationId, AttachedGatewayId, Attr, Cond, ExternalGroupId, ExternalGroupName,
     ForwardedTargetGroupArn, Id, IntoAttachedAllocationId, IntoAttachedGatewayId, IntoExternalGroupId,
-    IntoExternalGroupName, IntoForwardedTargetGroupArn, IntoMountedAccessPointArn, IntoMountedFileSystemId, IntoSecretString, IntoValue, Json,
-    MountedAccessPointArn, MountedFileSystemId, Name, Pseudo, SecretString, StringLike, Value,
+    IntoExternalGroupName, IntoForwardedTargetGroupArn, IntoMountedAccessPointArn, IntoMountedFileSystemId,
+    IntoSecretString, IntoValue, Json, MountedAccessPointArn, MountedFileSystemId, Name, Pseudo, SecretString,
+    StringLike, Value,
 };
 
 /// Everything a stack program usually needs: the model's types and the safe constructs' (each
