@@ -149,3 +149,70 @@ fn mount_named_takes_the_chosen_ids() {
         })
     );
 }
+
+/// Issue 17: a Lambda function on EFS waits for every mount target, through the access point
+/// `mounted.access_point` adds (a bare access point ARN does not compile:
+/// `tests/ui/lambda_bare_access_point.rs`). Linted (`target/cfn-lint/safe_efs_lambda`).
+#[test]
+fn lambda_function_waits_for_every_mount_target() {
+    use cfn::aws::{iam, lambda};
+    let mut s: Stack = Stack::new();
+    s.description("a Lambda function on EFS: created after the mount targets");
+    let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    let azs = Value::<Vec<String>>::azs("");
+    let a = s.add(
+        "SubnetA",
+        ec2::Subnet::new(&vpc)
+            .cidr_block("10.0.0.0/24")
+            .availability_zone(Value::select(0, azs.clone())),
+    );
+    let b = s.add(
+        "SubnetB",
+        ec2::Subnet::new(&vpc)
+            .cidr_block("10.0.1.0/24")
+            .availability_zone(Value::select(1, azs)),
+    );
+    let fn_sg = s.add("FunctionSg", ec2::SecurityGroup::new("function").vpc_id(&vpc));
+    let efs_sg = s.add("EfsSg", ec2::SecurityGroup::new("file system").vpc_id(&vpc));
+    s.allow(&fn_sg, &efs_sg, Port::tcp(2049));
+    let fs = s.add_with(
+        "Data",
+        efs::FileSystem::new().encrypted(true),
+        Attributes::new().retain_data(Policy::Delete),
+    );
+    let mounted = s.mount(&fs, &[&a, &b], &efs_sg);
+    let ap = mounted.access_point(&mut s, "DataAccess", |ap| {
+        ap.root_directory(efs::access_point::RootDirectory::new().path("/lambda"))
+    });
+    let role = s.add(
+        "FunctionRole",
+        iam::Role::new(cfn_json!({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]})),
+    );
+    s.add(
+        "Function",
+        lambda::Function::new(
+            lambda::function::Code::new().zip_file("def handler(event, context):\n    return 1\n"),
+            role.arn(),
+        )
+        .runtime(lambda::function::Runtime::Python3_12)
+        .handler("index.handler")
+        .vpc_config(
+            lambda::function::VpcConfig::new()
+                .subnet_ids([&a, &b])
+                .security_group_ids([&fn_sg]),
+        )
+        .file_system_configs([ap.lambda_file_system("/mnt/data")]),
+    );
+    assert_eq!(cfn::validate(&s), []);
+    let t = common::emit_root("safe_efs_lambda", &s);
+    let r = &t["Resources"];
+    assert_eq!(
+        r["Function"]["DependsOn"],
+        json!(["DataMountTargetSubnetA", "DataMountTargetSubnetB"])
+    );
+    assert_eq!(
+        r["Function"]["Properties"]["FileSystemConfigs"],
+        json!([{"Arn": {"Fn::GetAtt": ["DataAccess", "Arn"]}, "LocalMountPath": "/mnt/data"}])
+    );
+}

@@ -46,7 +46,7 @@ fn routes_nat_and_eip_wait_for_the_attachment() {
         "PrivateDefaultRoute",
         ec2::Route::new(private_rt.id())
             .destination_cidr_block("0.0.0.0/0")
-            .nat_gateway_id(nat.gateway.id()),
+            .nat_gateway_id(nat.gateway().id()),
     );
     s.add(
         "PrivateSubnetRoutes",
@@ -106,7 +106,7 @@ fn every_added_resource_takes_the_id_the_caller_chose() {
         "PrivateDefaultRoute",
         ec2::Route::new(private_rt.id())
             .destination_cidr_block("0.0.0.0/0")
-            .nat_gateway_id(nat.gateway.id()),
+            .nat_gateway_id(nat.gateway().id()),
     );
     let vgw = s.attach_vpn_gateway(
         GatewayIds::new("VPNGateway", "VPNGatewayAttachment2"),
@@ -121,7 +121,7 @@ fn every_added_resource_takes_the_id_the_caller_chose() {
     );
     // The short forms still derive their ids.
     let derived = s.attach_vpn_gateway("BackupVpn", &vpc, ec2::VpnGateway::new("ipsec.1"));
-    assert_eq!(derived.attachment.logical_id(), "BackupVpnAttachment");
+    assert_eq!(derived.attachment().logical_id(), "BackupVpnAttachment");
 
     let t = common::emit_root("safe_gateway_ids", &s);
     let r = &t["Resources"];

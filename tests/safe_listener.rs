@@ -91,3 +91,77 @@ fn service_waits_for_the_listener() {
         json!([{ "TargetGroupArn": { "Ref": "WebTargets" }, "Type": "forward" }])
     );
 }
+
+/// A service behind a listener rule: on a listener this stack does not own (a parameter, or an
+/// import), `stack.forward_rule` adds the rule and yields the target group's ARN, which waits for
+/// the rule; on a listener of the stack too. Linted (`target/cfn-lint/safe_listener_rule`).
+#[test]
+fn service_waits_for_the_listener_rule_forwarding_to_it() {
+    let mut s: Stack = Stack::new();
+    s.description("a service behind listener rules, on a shared listener and on the stack's own");
+    let shared = s.parameter(
+        "SharedListener",
+        Parameter::<Id<elbv2::Listener>>::of().description("the ARN of the shared HTTPS listener"),
+    );
+    let vpc_id = s.parameter("VpcId", Parameter::<Id<ec2::Vpc>>::of());
+    let subnets = s.parameter("Subnets", Parameter::<Vec<Id<ec2::Subnet>>>::of());
+    let tg = s.add(
+        "ApiTargets",
+        elbv2::TargetGroup::new()
+            .port(80)
+            .protocol(elbv2::target_group::Protocol::Http)
+            .target_type(elbv2::target_group::TargetType::Ip)
+            .vpc_id(&vpc_id),
+    );
+    let path = |p: &str| {
+        elbv2::listener_rule::RuleCondition::new()
+            .field("path-pattern")
+            .path_pattern_config(elbv2::listener_rule::PathPatternConfig::new().values([p.to_string()]))
+    };
+    let routed = s.forward_rule("ApiRule", &shared, &tg, 10, [path("/api/*")]);
+    let imported = s.forward_rule(
+        "ImportedApiRule",
+        Value::<Id<elbv2::Listener>>::import("edge-https-listener"),
+        &tg,
+        20,
+        [path("/v2/api/*")],
+    );
+    assert_eq!(routed.rule().logical_id(), "ApiRule");
+    let task = s.add(
+        "Task",
+        ecs::TaskDefinition::new()
+            .requires_compatibilities([task_definition::RequiresCompatibilities::Fargate])
+            .network_mode(task_definition::NetworkMode::Awsvpc)
+            .cpu("256")
+            .memory("512")
+            .container_definitions([task_definition::ContainerDefinition::new("nginx:1.27", "api")
+                .essential(true)
+                .port_mappings([task_definition::PortMapping::new().container_port(80)])]),
+    );
+    s.add(
+        "Service",
+        ecs::Service::new()
+            .task_definition(task.id())
+            .launch_type(service::LaunchType::Fargate)
+            .desired_count(1)
+            .load_balancers([
+                routed.service_load_balancer("api", 80),
+                imported.service_load_balancer("api", 80),
+            ])
+            .network_configuration(
+                service::NetworkConfiguration::new()
+                    .awsvpc_configuration(service::AwsVpcConfiguration::new().subnets(&subnets)),
+            ),
+    );
+    let t = common::emit_root("safe_listener_rule", &s);
+    let r = &t["Resources"];
+    assert_eq!(r["Service"]["DependsOn"], json!(["ApiRule", "ImportedApiRule"]));
+    assert_eq!(
+        r["ApiRule"]["Properties"]["ListenerArn"],
+        json!({"Ref": "SharedListener"})
+    );
+    assert_eq!(
+        r["ApiRule"]["Properties"]["Actions"],
+        json!([{ "TargetGroupArn": { "Ref": "ApiTargets" }, "Type": "forward" }])
+    );
+}

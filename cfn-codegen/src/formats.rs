@@ -229,6 +229,11 @@ pub const EVIDENCE: &[(&str, &str, &str)] = &[
         "A target group a listener forwards to: only `stack.listen(…)` yields one, so the service waits for the listener.",
     ),
     (
+        "MountedAccessPointArn",
+        "IntoMountedAccessPointArn",
+        "An access point of a mounted file system: only `mounted.access_point(…)` of a `stack.mount(…)` yields one, so the function waits for every mount target.",
+    ),
+    (
         "MountedFileSystemId",
         "IntoMountedFileSystemId",
         "A mounted file system: only `stack.mount(…)` yields one, so the task waits for every mount target.",
@@ -298,6 +303,11 @@ pub const PATCHES: &[Patch] = &[
         type_name: "AWS::ECS::TaskDefinition",
         at: "/definitions/EFSVolumeConfiguration/properties/FilesystemId",
         marker: "MountedFileSystemId",
+    },
+    Patch::Evidence {
+        type_name: "AWS::Lambda::Function",
+        at: "/definitions/FileSystemConfig/properties/Arn",
+        marker: "MountedAccessPointArn",
     },
     Patch::Evidence {
         type_name: "AWS::ECS::Service",

@@ -16,6 +16,7 @@ mod formats;
 mod lower;
 mod model;
 mod naming;
+mod orderings;
 mod pins;
 mod pipeline;
 mod rds_versions;

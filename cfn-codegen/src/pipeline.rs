@@ -92,6 +92,20 @@ pub fn generate(schemas: &Path, root: &Path, format: bool) -> Result<Output, Str
         "; RDS engine versions: {} enums, {} variants ({} deprecated), {} table rows",
         n.enums, n.variants, n.deprecated_variants, n.rows
     ));
+    let (mut orderings, readme, rows, compile_rows) = crate::orderings::generate(root)?;
+    let readme_path = root.join("README.md");
+    let text = std::fs::read_to_string(&readme_path).map_err(|e| format!("{}: {e}", readme_path.display()))?;
+    out.files.insert(
+        PathBuf::from("README.md"),
+        crate::orderings::splice_readme(&text, &readme)?,
+    );
+    if format {
+        orderings = rustfmt(root, &orderings).map_err(|e| format!("{}: {e}", crate::orderings::OUT))?;
+    }
+    out.files.insert(PathBuf::from(crate::orderings::OUT), orderings);
+    out.summary.push_str(&format!(
+        "; documented orderings: {rows} rows ({compile_rows} enforced at compile time)"
+    ));
     for (file, block) in [
         ("cfn-model/Cargo.toml", features::model_block(&deps)),
         ("Cargo.toml", features::root_block(&deps)),

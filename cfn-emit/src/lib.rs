@@ -17,6 +17,7 @@ pub mod assertions;
 mod attr_kinds;
 mod autonest;
 mod constraints;
+mod documented;
 mod fxhash;
 mod json;
 mod literal_checks;

@@ -20,7 +20,7 @@ use crate::validate::edges;
 type Report<'a> = dyn FnMut(&'static str, String, String, String) + 'a;
 
 /// The resource names a property path holds by `Ref` (`*` steps into lists).
-fn refs_at<'a>(r: &'a ResourceDef, path: &str) -> Vec<&'a str> {
+pub(crate) fn refs_at<'a>(r: &'a ResourceDef, path: &str) -> Vec<&'a str> {
     let mut segs = path.split('/');
     let first = segs.next().unwrap_or_default();
     let rest: Vec<&str> = segs.collect();
@@ -38,7 +38,7 @@ fn refs_at<'a>(r: &'a ResourceDef, path: &str) -> Vec<&'a str> {
 }
 
 /// The literal string at a top-level property, if any.
-fn literal<'a>(r: &'a ResourceDef, prop: &str) -> Option<&'a str> {
+pub(crate) fn literal<'a>(r: &'a ResourceDef, prop: &str) -> Option<&'a str> {
     r.properties
         .iter()
         .find(|(k, _)| k == prop)
@@ -53,20 +53,20 @@ fn has_prop(r: &ResourceDef, prop: &str) -> bool {
 }
 
 /// Which resources each resource waits for, directly or through others (memoised DFS).
-struct Reach<'a> {
+pub(crate) struct Reach<'a> {
     t: &'a Template,
     memo: HashMap<&'a str, HashSet<&'a str>>,
 }
 
 impl<'a> Reach<'a> {
-    fn new(t: &'a Template) -> Self {
+    pub(crate) fn new(t: &'a Template) -> Self {
         Reach {
             t,
             memo: HashMap::new(),
         }
     }
 
-    fn waits_for(&mut self, from: &'a str, to: &str) -> bool {
+    pub(crate) fn waits_for(&mut self, from: &'a str, to: &str) -> bool {
         if !self.memo.contains_key(from) {
             let mut seen: HashSet<&'a str> = HashSet::new();
             let mut todo = vec![from];
@@ -86,7 +86,10 @@ impl<'a> Reach<'a> {
     }
 }
 
-fn of_type<'a>(t: &'a Template, type_name: &'a str) -> impl Iterator<Item = (&'a str, &'a ResourceDef)> + 'a {
+pub(crate) fn of_type<'a>(
+    t: &'a Template,
+    type_name: &'a str,
+) -> impl Iterator<Item = (&'a str, &'a ResourceDef)> + 'a {
     t.resources
         .iter()
         .filter(move |(_, r)| r.type_name == type_name)
@@ -176,7 +179,12 @@ fn check_gateways<'a>(t: &'a Template, reach: &mut Reach<'a>, report: &mut Repor
     if attachments.is_empty() {
         return;
     }
-    let help = "attach the gateway with `let igw = stack.attach_internet_gateway(…)` and use `igw.gateway_id()`, `igw.eip()` or `stack.nat_gateway(…)`, or add the attachment to DependsOn";
+    let help = |who: &str, att: &str| {
+        format!(
+            "add \"DependsOn\": \"{att}\" to {who}, or attach the gateway with `let igw = stack.attach_internet_gateway(…)` and use `igw.gateway_id()`, `igw.eip()` or `stack.nat_gateway(…)`"
+        )
+    };
+    let first = attachments[0].0;
     for (route, r) in of_type(t, "AWS::EC2::Route") {
         for igw in refs_at(r, "GatewayId") {
             let of_igw: Vec<&str> = attachments.iter().filter(|(_, g)| *g == igw).map(|(a, _)| *a).collect();
@@ -188,7 +196,7 @@ fn check_gateways<'a>(t: &'a Template, reach: &mut Reach<'a>, report: &mut Repor
                         "route {route} goes through internet gateway {igw} but does not wait for its attachment {}: the route can be created before the gateway is attached, and fails",
                         of_igw.join(" or ")
                     ),
-                    help.into(),
+                    help(route, of_igw[0]),
                 );
             }
         }
@@ -201,7 +209,7 @@ fn check_gateways<'a>(t: &'a Template, reach: &mut Reach<'a>, report: &mut Repor
                 "gateway-attachment-order",
                 format!("Resources/{eip}"),
                 format!("VPC Elastic IP {eip} does not wait for the internet gateway's VPC attachment: CloudFormation may allocate it first, and the allocation fails"),
-                help.into(),
+                help(eip, first),
             );
         }
     }
@@ -212,7 +220,7 @@ fn check_gateways<'a>(t: &'a Template, reach: &mut Reach<'a>, report: &mut Repor
                 "gateway-attachment-order",
                 format!("Resources/{nat}"),
                 format!("public NAT gateway {nat} does not wait for the internet gateway's VPC attachment: it can be created before the VPC has a route to the internet"),
-                help.into(),
+                help(nat, first),
             );
         }
     }

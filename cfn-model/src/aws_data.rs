@@ -7,6 +7,10 @@
 //! pairs of any route (generated types, `RawResource`, raw JSON) with
 //! [`rds_engine_version_status`].
 //!
+//! [`orderings`]: every ordering AWS's documentation demands (the CDK service database's
+//! documentation sentences, curated in `cfn-codegen/data/orderings.json`), what each governs and
+//! waits for, and how the library enforces it; `validate` runs each row's check.
+//!
 //! The schema set has no per-region version data: cfn-lint's version files are region-agnostic,
 //! and the per-region provider schemas of both resource types are one and the same file. Whether
 //! a version is offered in a particular region (the seed's eu-south-1) cannot be told from it, so
@@ -21,6 +25,7 @@
 //! assert_eq!(fix.safe_api, Some("Engine::postgres(PostgresVersion::V15_19)"));
 //! ```
 
+pub mod orderings;
 pub mod rds_versions;
 
 /// An engine and one of its versions, for `AWS::RDS::DBInstance`: built by the constructors

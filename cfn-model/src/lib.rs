@@ -47,8 +47,9 @@ pub use table::{MappingKey, MappingTable};
 pub use value::{
     Arn, AttachedAllocationId, AttachedGatewayId, Attr, Cond, ExternalGroupId, ExternalGroupName,
     ForwardedTargetGroupArn, Id, IntoAttachedAllocationId, IntoAttachedGatewayId, IntoExternalGroupId,
-    IntoExternalGroupName, IntoForwardedTargetGroupArn, IntoMountedFileSystemId, IntoSecretString, IntoValue, Json,
-    MountedFileSystemId, Name, Pseudo, SecretString, StackOutput, StringLike, Value,
+    IntoExternalGroupName, IntoForwardedTargetGroupArn, IntoMountedAccessPointArn, IntoMountedFileSystemId,
+    IntoSecretString, IntoValue, Json, MountedAccessPointArn, MountedFileSystemId, Name, Pseudo, SecretString,
+    StackOutput, StringLike, Value,
 };
 
 /// Everything a stack program usually needs: the model's types and the safe constructs' (each
@@ -62,7 +63,7 @@ pub mod prelude {
     };
     pub use crate::{
         AttachedAllocationId, AttachedGatewayId, ExternalGroupId, ExternalGroupName, ForwardedTargetGroupArn,
-        MountedFileSystemId,
+        MountedAccessPointArn, MountedFileSystemId,
     };
     pub use crate::{
         AvailabilityZoneName, Boolean, ChildStack, ImageId, KeyPairName, MappingKey, MappingTable, NestedHandle,

@@ -62,6 +62,10 @@ pub struct SecretString;
 /// only `stack.mount(…)` yields a `Value<MountedFileSystemId>` (ECS task-definition EFS volumes
 /// take only this).
 pub struct MountedFileSystemId;
+/// The ARN of an EFS access point together with the ordering on every mount target of its file
+/// system: only `mounted.access_point(…)` of a `stack.mount(…)` yields a
+/// `Value<MountedAccessPointArn>` (Lambda functions' `FileSystemConfigs[].Arn` takes only this).
+pub struct MountedAccessPointArn;
 /// The ARN of an ELBv2 target group together with the ordering on the listener that forwards to
 /// it: only `stack.listen(…)` yields a `Value<ForwardedTargetGroupArn>` (ECS service load
 /// balancers take only this).
@@ -463,6 +467,17 @@ evidence_trait! {
         note = "write `let mounted = stack.mount(&fs, &[&subnet_a, &subnet_b], &efs_sg);` and use `mounted.volume(\"data\")` (or `EfsVolumeConfiguration::new(mounted.filesystem_id())`): the task definition then depends on every mount target"
     )]
     IntoMountedFileSystemId => MountedFileSystemId
+}
+
+evidence_trait! {
+    /// What Lambda functions' `FileSystemConfigs` take: an access point whose file system is
+    /// mounted in the function's subnets.
+    #[diagnostic::on_unimplemented(
+        message = "a Lambda function cannot mount `{Self}`: nothing makes it wait for the EFS mount targets",
+        label = "a bare access point: the function would be created before its file system's mount targets exist",
+        note = "write `let mounted = stack.mount(&fs, &[&subnet_a, &subnet_b], &efs_sg);` then `let ap = mounted.access_point(&mut stack, \"DataAccess\", |ap| ap);` and use `ap.lambda_file_system(\"/mnt/data\")` (or `FileSystemConfig::new(ap.arn(), …)`): the function then depends on every mount target"
+    )]
+    IntoMountedAccessPointArn => MountedAccessPointArn
 }
 
 evidence_trait! {

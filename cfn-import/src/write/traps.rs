@@ -557,8 +557,8 @@ impl Plan {
             ),
         );
         w.used.insert(attached.clone());
-        w.push(Some(gw), format!("{attached}.gateway.clone();"));
-        w.push(Some(att), format!("{attached}.attachment.clone();"));
+        w.push(Some(gw), format!("{attached}.gateway().clone();"));
+        w.push(Some(att), format!("{attached}.attachment().clone();"));
         Ok(true)
     }
 

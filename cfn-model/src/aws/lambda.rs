@@ -2993,7 +2993,9 @@ impl<S> Handle<Function, S> {
 
 /// Property types and enums of [`Function`].
 pub mod function {
-    use crate::{Arn, Expr, Id, IntoValue, Json, Props, ToExpr, Value};
+    use crate::{
+        Arn, Expr, Id, IntoMountedAccessPointArn, IntoValue, Json, MountedAccessPointArn, Props, ToExpr, Value,
+    };
     use indexmap::IndexMap;
 
     /// Set this property to filter the application logs for your function that Lambda sends to CloudWatch. Lambda only sends application logs at the selected level of detail and lower, where ``TRACE`` is the highest level and ``FATAL`` is the lowest.
@@ -3814,7 +3816,9 @@ pub mod function {
     /// Details about the connection between a Lambda function and an [Amazon EFS file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) or an [Amazon S3 file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html).
     pub struct FileSystemConfig {
         /// The Amazon Resource Name (ARN) of the Amazon EFS or Amazon S3 Files access point that provides access to the file system.
-        pub arn: Value<Arn<crate::aws::efs::AccessPoint>>,
+        ///
+        /// An access point of a mounted file system: only `mounted.access_point(…)` of a `stack.mount(…)` yields one, so the function waits for every mount target.
+        pub arn: Value<MountedAccessPointArn>,
         /// The path where the function can access the file system, starting with ``/mnt/``.
         pub local_mount_path: Value<String>,
         /// The configuration for how your function accesses data on an Amazon S3 file system. Valid only when the file system access point ARN is an Amazon S3 Files access point. If you specify a different access point type (for example, Amazon Elastic File System), the operation returns an ``InvalidParameterException``.
@@ -3823,12 +3827,9 @@ pub mod function {
 
     impl FileSystemConfig {
         /// A new `FileSystemConfig` with its required properties.
-        pub fn new(
-            arn: impl IntoValue<Arn<crate::aws::efs::AccessPoint>>,
-            local_mount_path: impl IntoValue<String>,
-        ) -> Self {
+        pub fn new(arn: impl IntoMountedAccessPointArn, local_mount_path: impl IntoValue<String>) -> Self {
             Self {
-                arn: arn.into_value(),
+                arn: arn.into_evidence(),
                 local_mount_path: local_mount_path.into_value(),
                 s3_files_config: None,
             }

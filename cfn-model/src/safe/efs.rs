@@ -51,11 +51,11 @@
 //! ```
 
 use crate::aws::ec2::{SecurityGroup, Subnet};
-use crate::aws::efs::{FileSystem, MountTarget};
+use crate::aws::efs::{AccessPoint, FileSystem, MountTarget};
 use crate::interface::{OutputValue, ParamValue, Textual};
 use crate::params::{Param, ParamType};
 use crate::stack::{Handle, Stack};
-use crate::value::{Id, MountedFileSystemId, Value};
+use crate::value::{Id, MountedAccessPointArn, MountedFileSystemId, Value};
 
 /// An EFS file system with a mount target in each of the given subnets: made by [`Stack::mount`].
 pub struct MountedFileSystem<S> {
@@ -81,6 +81,75 @@ impl<S> MountedFileSystem<S> {
             .id()
             .cast_unchecked()
             .after(self.mount_targets.iter().map(Handle::ready))
+    }
+}
+
+impl<S> MountedFileSystem<S> {
+    /// Adds an access point `id` on this file system (`customize` sets its root directory, POSIX
+    /// user, tags, …; leave `FileSystemId` alone, it carries the ordering on the mount targets).
+    /// Its [`MountedAccessPoint::arn`] is what Lambda functions' `FileSystemConfigs` take.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::{ec2, efs};
+    ///
+    /// let mut s: Stack = Stack::new();
+    /// let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    /// let a = s.add("SubnetA", ec2::Subnet::new(&vpc).cidr_block("10.0.0.0/24"));
+    /// let sg = s.add("EfsSg", ec2::SecurityGroup::new("efs").vpc_id(&vpc));
+    /// let fs = s.add("Data", efs::FileSystem::new());
+    /// let mounted = s.mount(&fs, &[&a], &sg);
+    /// let ap = mounted.access_point(&mut s, "DataAccess", |ap| ap);
+    /// assert_eq!(ap.handle().logical_id(), "DataAccess");
+    /// ```
+    pub fn access_point(
+        &self,
+        stack: &mut Stack<S>,
+        id: &str,
+        customize: impl FnOnce(AccessPoint) -> AccessPoint,
+    ) -> MountedAccessPoint<S> {
+        let access_point = stack.add(
+            id,
+            customize(AccessPoint::new(
+                self.filesystem_id().cast_unchecked::<Id<FileSystem>>(),
+            )),
+        );
+        MountedAccessPoint {
+            access_point,
+            ready: self.mount_targets.iter().map(Handle::ready).collect(),
+        }
+    }
+}
+
+/// An EFS access point on a file system mounted by [`Stack::mount`]: made by
+/// [`MountedFileSystem::access_point`] only (private fields).
+pub struct MountedAccessPoint<S> {
+    access_point: Handle<AccessPoint, S>,
+    ready: Vec<crate::expr::Ident>,
+}
+
+impl<S> MountedAccessPoint<S> {
+    /// The access point.
+    pub fn handle(&self) -> &Handle<AccessPoint, S> {
+        &self.access_point
+    }
+
+    /// The access point's ARN, usable only once every mount target of its file system exists:
+    /// whatever holds it (a Lambda function's `FileSystemConfigs`) gets `DependsOn` on all of them.
+    pub fn arn(&self) -> Value<MountedAccessPointArn> {
+        self.access_point
+            .arn()
+            .cast_unchecked()
+            .after(self.ready.iter().cloned())
+    }
+}
+
+#[cfg(feature = "lambda")]
+impl<S> MountedAccessPoint<S> {
+    /// A Lambda function's `FileSystemConfigs` entry mounting this access point at
+    /// `local_mount_path` (`/mnt/…`).
+    pub fn lambda_file_system(&self, local_mount_path: &str) -> crate::aws::lambda::function::FileSystemConfig {
+        crate::aws::lambda::function::FileSystemConfig::new(self.arn(), local_mount_path.to_string())
     }
 }
 

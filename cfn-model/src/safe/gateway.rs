@@ -29,7 +29,7 @@
 //! let public = s.add("PublicSubnet", ec2::Subnet::new(&vpc).cidr_block("10.0.0.0/24"));
 //! let nat = s.nat_gateway("Nat", &igw, &public);
 //! let private_rt = s.add("PrivateRoutes", ec2::RouteTable::new(&vpc));
-//! s.add("PrivateDefaultRoute", ec2::Route::new(private_rt.id()).destination_cidr_block("0.0.0.0/0").nat_gateway_id(nat.gateway.id()));
+//! s.add("PrivateDefaultRoute", ec2::Route::new(private_rt.id()).destination_cidr_block("0.0.0.0/0").nat_gateway_id(nat.gateway().id()));
 //! for id in ["NatAddress", "Nat"] {
 //!     assert_eq!(&*s.template().resources[id].depends_on[0], "InternetGatewayAttachment");
 //! }
@@ -53,7 +53,7 @@
 //! let igw = s.attach_internet_gateway(GatewayIds::new("Igw", "AttachGateway"), &vpc);
 //! let public = s.add("PublicSubnet", ec2::Subnet::new(&vpc).cidr_block("10.0.0.0/24"));
 //! let nat = s.nat_gateway(NatGatewayIds::new("NatGateway", "NatEip"), &igw, &public);
-//! assert_eq!(igw.attachment.logical_id(), "AttachGateway");
+//! assert_eq!(igw.attachment().logical_id(), "AttachGateway");
 //! assert_eq!(&*s.template().resources["NatEip"].depends_on[0], "AttachGateway");
 //! # let _ = nat;
 //! ```
@@ -64,12 +64,25 @@ use crate::stack::{Handle, Stack};
 use crate::value::{AttachedAllocationId, AttachedGatewayId, Value};
 
 /// A gateway `G` (an internet or a virtual private gateway) attached to a VPC: made by
-/// [`Stack::attach_internet_gateway`] and [`Stack::attach_vpn_gateway`].
+/// [`Stack::attach_internet_gateway`] and [`Stack::attach_vpn_gateway`] only. Its fields are
+/// private, so the evidence it yields ([`AttachedGateway::gateway_id`], [`AttachedGateway::ready`])
+/// always names the attachment of this very gateway: it cannot be assembled from another
+/// gateway's handles.
+///
+/// ```compile_fail
+/// use cfn_model::prelude::*;
+/// use cfn_model::aws::ec2;
+/// use cfn_model::safe::gateway::AttachedGateway;
+///
+/// let mut s: Stack = Stack::new();
+/// let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+/// let gateway = s.add("Igw", ec2::InternetGateway::new());
+/// let unrelated = s.add("Other", ec2::VpcGatewayAttachment::new(&vpc));
+/// let forged = AttachedGateway { gateway, attachment: unrelated }; // private fields
+/// ```
 pub struct AttachedGateway<G, S> {
-    /// The gateway.
-    pub gateway: Handle<G, S>,
-    /// Its attachment to the VPC.
-    pub attachment: Handle<VpcGatewayAttachment, S>,
+    gateway: Handle<G, S>,
+    attachment: Handle<VpcGatewayAttachment, S>,
 }
 
 /// An internet gateway attached to a VPC: made by [`Stack::attach_internet_gateway`].
@@ -79,6 +92,16 @@ pub type AttachedInternetGateway<S> = AttachedGateway<InternetGateway, S>;
 pub type AttachedVpnGateway<S> = AttachedGateway<VpnGateway, S>;
 
 impl<G, S> AttachedGateway<G, S> {
+    /// The gateway.
+    pub fn gateway(&self) -> &Handle<G, S> {
+        &self.gateway
+    }
+
+    /// Its attachment to the VPC.
+    pub fn attachment(&self) -> &Handle<VpcGatewayAttachment, S> {
+        &self.attachment
+    }
+
     /// The gateway's id (its `Ref`), usable only once it is attached: a route holding it gets
     /// `DependsOn` on the attachment.
     pub fn gateway_id(&self) -> Value<AttachedGatewayId> {
@@ -122,12 +145,22 @@ impl<S> AttachedInternetGateway<S> {
 }
 
 /// A public NAT gateway and its Elastic IP, both waiting for the internet gateway's attachment:
-/// made by [`Stack::nat_gateway`].
+/// made by [`Stack::nat_gateway`] only (private fields).
 pub struct NatGatewayWithAddress<S> {
-    /// The NAT gateway (`.nat_gateway_id(nat.gateway.id())` on a private route).
-    pub gateway: Handle<NatGateway, S>,
+    gateway: Handle<NatGateway, S>,
+    address: Handle<Eip, S>,
+}
+
+impl<S> NatGatewayWithAddress<S> {
+    /// The NAT gateway (`.nat_gateway_id(nat.gateway().id())` on a private route).
+    pub fn gateway(&self) -> &Handle<NatGateway, S> {
+        &self.gateway
+    }
+
     /// Its Elastic IP.
-    pub address: Handle<Eip, S>,
+    pub fn address(&self) -> &Handle<Eip, S> {
+        &self.address
+    }
 }
 
 /// The logical ids of a gateway and of its VPC attachment, for [`Stack::attach_internet_gateway`]
@@ -243,7 +276,7 @@ impl<S> Stack<S> {
     /// assert_eq!(&*s.template().resources["OnPremises"].depends_on[0], "VpnGatewayAttachment");
     ///
     /// let named = s.attach_vpn_gateway(GatewayIds::new("Vgw", "VgwAttach"), &vpc, ec2::VpnGateway::new("ipsec.1"));
-    /// assert_eq!(named.attachment.logical_id(), "VgwAttach");
+    /// assert_eq!(named.attachment().logical_id(), "VgwAttach");
     /// ```
     pub fn attach_vpn_gateway(
         &mut self,

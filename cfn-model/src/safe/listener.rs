@@ -21,35 +21,59 @@
 //!     elbv2::TargetGroup::new().port(80).protocol(elbv2::target_group::Protocol::Http),
 //! );
 //! let http = s.listen("HttpListener", &lb, &tg, 80, Protocol::Http);
-//! assert_eq!(http.listener.logical_id(), "HttpListener");
+//! assert_eq!(http.listener().logical_id(), "HttpListener");
 //! ```
 
-use crate::aws::elasticloadbalancingv2::{listener, Listener, LoadBalancer, TargetGroup};
+use crate::aws::elasticloadbalancingv2::{listener, listener_rule, Listener, ListenerRule, LoadBalancer, TargetGroup};
+use crate::expr::Ident;
 use crate::stack::{Handle, Stack};
-use crate::value::{ForwardedTargetGroupArn, Value};
+use crate::value::{ForwardedTargetGroupArn, Id, IntoValue, Value};
 
-/// A listener forwarding to a target group: made by [`Stack::listen`].
-pub struct Listening<S> {
-    /// The listener.
-    pub listener: Handle<Listener, S>,
+/// A target group that traffic reaches through `F`, a listener's default action
+/// ([`Stack::listen`]) or a listener rule ([`Stack::forward_rule`]). Made by those constructs only
+/// (private fields), so the evidence it yields always waits for the resource that forwards.
+pub struct Listening<S, F = Listener> {
+    forwarder: Handle<F, S>,
     target_group: Handle<TargetGroup, S>,
 }
 
-impl<S> Listening<S> {
-    /// The target group the listener forwards to.
+/// A target group a listener rule forwards to: made by [`Stack::forward_rule`].
+pub type Forwarding<S> = Listening<S, ListenerRule>;
+
+impl<S, F> Listening<S, F> {
+    /// The target group traffic is forwarded to.
     pub fn target_group(&self) -> &Handle<TargetGroup, S> {
         &self.target_group
     }
 
-    /// The target group's ARN (its `Ref`), usable only once the listener exists: whatever holds
-    /// it gets `DependsOn` on the listener.
+    /// The ordering on the listener (or rule) forwarding to the target group, for [`Value::after`].
+    pub fn ready(&self) -> Ident {
+        self.forwarder.ready()
+    }
+
+    /// The target group's ARN (its `Ref`), usable only once traffic is forwarded to it: whatever
+    /// holds it gets `DependsOn` on the listener or rule.
     pub fn target_group_arn(&self) -> Value<ForwardedTargetGroupArn> {
-        self.target_group.id().cast_unchecked().after([self.listener.ready()])
+        self.target_group.id().cast_unchecked().after([self.forwarder.ready()])
+    }
+}
+
+impl<S> Listening<S, Listener> {
+    /// The listener.
+    pub fn listener(&self) -> &Handle<Listener, S> {
+        &self.forwarder
+    }
+}
+
+impl<S> Listening<S, ListenerRule> {
+    /// The listener rule.
+    pub fn rule(&self) -> &Handle<ListenerRule, S> {
+        &self.forwarder
     }
 }
 
 #[cfg(feature = "ecs")]
-impl<S> Listening<S> {
+impl<S, F> Listening<S, F> {
     /// An ECS service `LoadBalancers` entry sending this target group's traffic to
     /// `container_name` on `container_port`.
     pub fn service_load_balancer(
@@ -93,7 +117,46 @@ impl<S> Stack<S> {
         let mut l = configure(Listener::new([], load_balancer.id()));
         l.default_actions = vec![forward];
         Listening {
-            listener: self.add(id, l),
+            forwarder: self.add(id, l),
+            target_group: target_group.clone(),
+        }
+    }
+
+    /// Adds a listener rule `id` forwarding to `target_group` the requests that match
+    /// `conditions`, at `priority`, on `listener`: a listener of this stack (`&http_listener`,
+    /// `http.listener()`), or one received as a parameter (`&param`, an
+    /// `AWS::ElasticLoadBalancingV2::Listener` ARN) or imported
+    /// (`Value::<Id<Listener>>::import(…)`). The target group's ARN it yields waits for the rule.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::elasticloadbalancingv2 as elbv2;
+    /// use elbv2::{listener_rule, Listener};
+    ///
+    /// let mut s: Stack = Stack::new();
+    /// let shared = Value::<Id<Listener>>::import("shared-https-listener");
+    /// let api = s.add("Api", elbv2::TargetGroup::new().port(80).protocol(elbv2::target_group::Protocol::Http));
+    /// let condition = listener_rule::RuleCondition::new()
+    ///     .field("path-pattern")
+    ///     .path_pattern_config(listener_rule::PathPatternConfig::new().values(["/api/*".to_string()]));
+    /// let routed = s.forward_rule("ApiRule", shared, &api, 10, [condition]);
+    /// assert_eq!(routed.rule().logical_id(), "ApiRule");
+    /// let waits = Value::<String>::from("api-alerts").after([routed.ready()]);
+    /// s.add("Alerts", cfn_model::aws::sns::Topic::new().topic_name(waits));
+    /// assert_eq!(&*s.template().resources["Alerts"].depends_on[0], "ApiRule");
+    /// ```
+    pub fn forward_rule(
+        &mut self,
+        id: &str,
+        listener: impl IntoValue<Id<Listener>>,
+        target_group: &Handle<TargetGroup, S>,
+        priority: i64,
+        conditions: impl IntoIterator<Item = listener_rule::RuleCondition>,
+    ) -> Forwarding<S> {
+        let forward = listener_rule::Action::new(listener_rule::Type::Forward).target_group_arn(target_group.id());
+        let rule = ListenerRule::new([forward], conditions, priority).listener_arn(listener);
+        Forwarding {
+            forwarder: self.add(id, rule),
             target_group: target_group.clone(),
         }
     }

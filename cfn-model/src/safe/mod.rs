@@ -40,6 +40,8 @@ macro_rules! ids_from_base {
     };
 }
 
+pub mod sequence;
+
 #[cfg(feature = "ec2")]
 pub mod security_group;
 

@@ -122,7 +122,7 @@ impl ChildStack for Network {
             "PrivateDefaultRoute",
             ec2::Route::new(private_routes.id())
                 .destination_cidr_block("0.0.0.0/0")
-                .nat_gateway_id(nat.gateway.id()),
+                .nat_gateway_id(nat.gateway().id()),
         );
         for (id, subnet, routes) in [
             ("PublicSubnet1RouteTableAssociation", &public1, &public_routes),
