@@ -24,9 +24,7 @@ fn stack() -> Stack {
     let group = s.add("AppLogs", logs::LogGroup::new().retention_in_days(30));
     let queue = s.add("Jobs", sqs::Queue::new());
     let trust = PolicyDocument::new().statement(
-        Statement::allow(iam::sts::actions::AssumeRole)
-            .on_all_resources_unchecked()
-            .principal(Principal::service("ecs-tasks.amazonaws.com")),
+        Statement::allow(iam::sts::actions::AssumeRole).trusting(Principal::service("ecs-tasks.amazonaws.com")),
     );
     let policy = PolicyDocument::new()
         .statement(Statement::allow(s3::actions::ListBucket).on(&bucket))
@@ -76,8 +74,7 @@ fn a_typed_document_serialises_to_the_json_iam_expects() {
         json!({"Version": "2012-10-17", "Statement": [{
             "Effect": "Allow",
             "Principal": {"Service": "ecs-tasks.amazonaws.com"},
-            "Action": "sts:AssumeRole",
-            "Resource": "*"
+            "Action": "sts:AssumeRole"
         }]})
     );
     let doc = &role["Policies"][0]["PolicyDocument"];

@@ -18,6 +18,7 @@ mod attr_kinds;
 mod autonest;
 mod constraints;
 mod fxhash;
+mod iam_policy;
 mod json;
 mod literal_checks;
 mod ordering;

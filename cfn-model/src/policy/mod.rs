@@ -17,9 +17,7 @@
 //!             .when(Condition::bool(global::SecureTransport, true)),
 //!     );
 //! let trust = PolicyDocument::new().statement(
-//!     Statement::allow(iam::sts::actions::AssumeRole)
-//!         .on_all_resources_unchecked()
-//!         .principal(Principal::service("ecs-tasks.amazonaws.com")),
+//!     Statement::allow(iam::sts::actions::AssumeRole).trusting(Principal::service("ecs-tasks.amazonaws.com")),
 //! );
 //! let role = stack.add(
 //!     "Reader",
@@ -150,6 +148,8 @@ pub struct Statement {
     not_action: bool,
     actions: Vec<&'static str>,
     not_resource: bool,
+    /// A trust policy's statement: no `Resource` (IAM refuses one there).
+    trust: bool,
     resources: Vec<Expr>,
     conditions: Vec<ErasedCondition>,
 }
@@ -173,6 +173,8 @@ pub struct Scoped<S, K> {
 pub enum AllResources {}
 /// The resource type of a statement on `"*"` written with `.on_all_resources_unchecked()`.
 pub enum Unchecked {}
+/// The resource type of a trust policy's statement (`.trusting(…)`): the role itself.
+pub enum Trust {}
 
 /// A statement on resources `Self` may take one more action whose resource types are `Rs`.
 #[diagnostic::on_unimplemented(
@@ -183,6 +185,7 @@ pub trait Admits<Rs, I> {}
 impl<K: ResourceType, Rs: ActsOn<K, I>, I> Admits<Rs, I> for K {}
 impl<Rs: NoResourceType> Admits<Rs, ()> for AllResources {}
 impl<Rs> Admits<Rs, ()> for Unchecked {}
+impl<Rs> Admits<Rs, ()> for Trust {}
 
 impl Statement {
     fn with(effect: Effect, action: &'static str) -> Statement {
@@ -193,6 +196,7 @@ impl Statement {
             not_action: false,
             actions: vec![action],
             not_resource: false,
+            trust: false,
             resources: Vec::new(),
             conditions: Vec::new(),
         }
@@ -246,6 +250,7 @@ impl Statement {
             not_action: false,
             actions: actions.into_iter().map(|a| a.name).collect(),
             not_resource: false,
+            trust: false,
             resources: resources.into_iter().map(Value::into_expr).collect(),
             conditions: Vec::new(),
         }
@@ -310,7 +315,9 @@ impl Statement {
         let akey = if self.not_action { "NotAction" } else { "Action" };
         o.push((akey.into(), one_or_list(names)));
         let rkey = if self.not_resource { "NotResource" } else { "Resource" };
-        if self.resources.is_empty() {
+        if self.trust {
+            // A trust policy names no resource: the role is.
+        } else if self.resources.is_empty() {
             o.push((rkey.into(), Expr::Str("*".into())));
         } else {
             o.push((rkey.into(), one_or_list(self.resources.clone())));
@@ -364,10 +371,29 @@ impl<S, Rs> Pending<S, Rs> {
         }
     }
 
+    /// A trust policy's statement (a role's `AssumeRolePolicyDocument`): `principal` may do the
+    /// action (`sts:AssumeRole`) on the role; no `Resource` is written (IAM refuses one there).
+    ///
+    /// ```
+    /// use cfn_model::policy::{PolicyDocument, Principal, Statement};
+    /// use cfn_model::aws::iam;
+    /// let trust = PolicyDocument::new().statement(
+    ///     Statement::allow(iam::sts::actions::AssumeRole).trusting(Principal::service("lambda.amazonaws.com")),
+    /// );
+    /// # let _ = trust;
+    /// ```
+    pub fn trusting(mut self, principal: Principal) -> Scoped<S, Trust> {
+        self.st.trust = true;
+        self.st.principals.push(principal);
+        Scoped {
+            st: self.st,
+            _p: PhantomData,
+        }
+    }
+
     /// `"Resource": "*"` for any action: every resource of the types it acts on, in every
     /// account the policy reaches. Visibly named; `validate` warns on write and
-    /// permissions-management actions there. Trust policies (`sts:AssumeRole` with a principal)
-    /// use it too: their resource is the role itself.
+    /// permissions-management actions there.
     pub fn on_all_resources_unchecked(self) -> Scoped<S, Unchecked> {
         Scoped {
             st: self.st,
