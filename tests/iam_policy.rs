@@ -116,3 +116,39 @@ fn actions_carry_the_data() {
     let reads = cfn::model::policy::actions_at(sqs::actions::ALL, AccessLevel::Read).count();
     assert!(reads >= 3, "{reads}");
 }
+
+#[test]
+fn validate_checks_raw_json_policies_against_the_same_data() {
+    let mut s: Stack = Stack::new();
+    s.add(
+        "Raw",
+        RawResource::of("AWS::IAM::ManagedPolicy").prop(
+            "PolicyDocument",
+            json!({
+                "Version": "2012-10-17",
+                "Statement": [
+                    {"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "arn:aws:s3:::b/*"},
+                    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b"},
+                    {"Effect": "Allow", "Action": ["s3:DeleteObject"], "Resource": "*"},
+                    {"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"},
+                    {"Effect": "Allow", "Action": ["s3:Get*", "sts:GetCallerIdentity"], "Resource": "*"}
+                ]
+            }),
+        ),
+    );
+    let d = cfn::validate(&s);
+    let codes: Vec<(&str, &str)> = d.iter().map(|d| (d.code, d.path.as_str())).collect();
+    let unknown = d.iter().find(|d| d.code == "iam-unknown-action").expect("unknown action");
+    assert_eq!(unknown.severity, Severity::Error);
+    assert!(unknown.help.contains("`s3:GetObject`"), "{unknown}");
+    let wrong = d.iter().find(|d| d.code == "iam-action-resource").expect("wrong resource type");
+    assert!(wrong.path.ends_with("Statement/1"), "{wrong}");
+    assert!(wrong.message.contains("s3:bucket"), "{wrong}");
+    assert!(wrong.help.contains("object"), "{wrong}");
+    assert!(codes.contains(&("iam-wildcard-write", "Resources/Raw/Properties/PolicyDocument/Statement/2")), "{codes:?}");
+    assert!(codes.contains(&("iam-allow-not-action", "Resources/Raw/Properties/PolicyDocument/Statement/3")), "{codes:?}");
+    assert!(!codes.iter().any(|(_, p)| p.ends_with("Statement/4")), "{codes:?}");
+    // The typed stack draws none of them.
+    let typed = cfn::validate(&stack());
+    assert!(typed.iter().all(|d| !d.code.starts_with("iam-")), "{typed:?}");
+}
