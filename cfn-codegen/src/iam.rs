@@ -729,3 +729,88 @@ fn prefix_file(
     let _ = writeln!(o, "}}");
     Ok((o, n_keys, n_handles))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every action of the data is a constant of the committed generated code, spelled as IAM
+    /// spells it, once; none is lost, renamed or invented. (Needs `fetch`; skipped without it.)
+    #[test]
+    fn every_action_of_the_data_is_a_constant() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let path = data_path(&root);
+        if !path.is_file() {
+            eprintln!("skipped: {} missing (run `cargo run -p cfn-codegen -- fetch`)", path.display());
+            return;
+        }
+        let data = load(&path).unwrap();
+        let want: BTreeSet<String> = data
+            .iter()
+            .flat_map(|s| s.actions.iter().map(move |a| format!("{}:{}", s.prefix, a.name)))
+            .collect();
+        assert_eq!(want.len(), 20_455);
+        let mut got: Vec<String> = Vec::new();
+        let mut consts = 0usize;
+        let aws = root.join("cfn-model/src/aws");
+        for dir in std::fs::read_dir(&aws).unwrap().flatten().filter(|e| e.path().is_dir()) {
+            for f in std::fs::read_dir(dir.path()).unwrap().flatten() {
+                let text = std::fs::read_to_string(f.path()).unwrap();
+                if !text.starts_with(HEADER) {
+                    continue;
+                }
+                let mut names = Vec::new();
+                for line in text.lines() {
+                    let line = line.trim();
+                    if let Some(rest) = line.strip_prefix("name: \"") {
+                        names.push(rest.split('"').next().unwrap().to_string());
+                    }
+                    if let Some(rest) = line.strip_prefix("pub const ") {
+                        if let Some((id, tail)) = rest.split_once(": Action<") {
+                            let _ = tail;
+                            consts += 1;
+                            // The constant's index names the entry of `ALL` it is.
+                            let i: usize = text[text.find(&format!("pub const {id}: Action<")).unwrap()..]
+                                .split("&ALL[")
+                                .nth(1)
+                                .and_then(|t| t.split(']').next())
+                                .and_then(|n| n.parse().ok())
+                                .unwrap();
+                            let full = &names[i];
+                            let action = full.split_once(':').unwrap().1;
+                            assert_eq!(const_ident(action), id, "{}", f.path().display());
+                        }
+                    }
+                }
+                got.extend(names);
+            }
+        }
+        let got_set: BTreeSet<String> = got.iter().cloned().collect();
+        assert_eq!(got.len(), got_set.len(), "an action generated twice");
+        let lost: Vec<_> = want.difference(&got_set).collect();
+        let invented: Vec<_> = got_set.difference(&want).collect();
+        assert!(lost.is_empty(), "lost: {lost:?}");
+        assert!(invented.is_empty(), "invented: {invented:?}");
+        assert_eq!(consts, want.len());
+    }
+
+    #[test]
+    fn bad_data_is_an_error_naming_the_place() {
+        let e = parse(&serde_json::json!({"s3": {"service_name": "S3", "resources": {}, "conditions": {},
+            "privileges": {"GetObject": {"privilege": "GetObject", "access_level": "Reading", "resource_types": {}}}}}))
+        .unwrap_err();
+        assert!(e.contains("s3.privileges.GetObject") && e.contains("Reading"), "{e}");
+        let e = load(Path::new("/nonexistent/iam-definition.json")).unwrap_err();
+        assert!(e.contains("fetch"), "{e}");
+    }
+
+    #[test]
+    fn long_resource_lists_nest() {
+        let m: Vec<String> = (0..14).map(|i| format!("M{i}")).collect();
+        assert_eq!(
+            tuple(&m),
+            "(M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, (M11, M12, M13))"
+        );
+        assert_eq!(tuple(&m[..1]), "(M0,)");
+    }
+}
