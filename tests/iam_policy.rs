@@ -53,7 +53,10 @@ fn stack() -> Stack {
         .statement(
             Statement::allow(s3::actions::PutObjectTagging)
                 .on(bucket.objects_arn())
-                .when(Condition::string_equals(s3::conditions::RequestObjectTag.key("Team"), ["data"]))
+                .when(Condition::string_equals(
+                    s3::conditions::RequestObjectTag.key("Team"),
+                    ["data"],
+                ))
                 .when(Condition::string_like(s3::conditions::x_amz_acl, ["bucket-owner-*"]).if_exists()),
         )
         .statement(Statement::allow(s3::actions::ListAllMyBuckets).on_all_resources());
@@ -80,7 +83,10 @@ fn a_typed_document_serialises_to_the_json_iam_expects() {
     let doc = &role["Policies"][0]["PolicyDocument"];
     assert_eq!(doc["Version"], "2012-10-17");
     let st = doc["Statement"].as_array().unwrap();
-    assert_eq!(st[0], json!({"Effect": "Allow", "Action": "s3:ListBucket", "Resource": {"Fn::GetAtt": ["Data", "Arn"]}}));
+    assert_eq!(
+        st[0],
+        json!({"Effect": "Allow", "Action": "s3:ListBucket", "Resource": {"Fn::GetAtt": ["Data", "Arn"]}})
+    );
     assert_eq!(
         st[1],
         json!({
@@ -95,7 +101,10 @@ fn a_typed_document_serialises_to_the_json_iam_expects() {
         st[4]["Resource"],
         json!({"Fn::Sub": "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${AppLogs}:log-stream:*"})
     );
-    assert_eq!(st[5]["Condition"], json!({"StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}}}));
+    assert_eq!(
+        st[5]["Condition"],
+        json!({"StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}}})
+    );
     assert_eq!(
         st[6]["Condition"],
         json!({
@@ -103,16 +112,28 @@ fn a_typed_document_serialises_to_the_json_iam_expects() {
             "StringLikeIfExists": {"s3:x-amz-acl": "bucket-owner-*"}
         })
     );
-    assert_eq!(st[7], json!({"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"}));
+    assert_eq!(
+        st[7],
+        json!({"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"})
+    );
 }
 
 #[test]
 fn actions_carry_the_data() {
     assert_eq!(s3::actions::GetObject.name(), "s3:GetObject");
     assert_eq!(s3::actions::GetObject.access_level(), AccessLevel::Read);
-    assert_eq!(s3::actions::GetObject.info().resource_types, &["accesspointobject", "object"]);
-    assert_eq!(iam::actions::PassRole.access_level(), AccessLevel::PermissionsManagement);
-    assert_eq!(iam::actions::PutRolePolicy.access_level(), AccessLevel::PermissionsManagement);
+    assert_eq!(
+        s3::actions::GetObject.info().resource_types,
+        &["accesspointobject", "object"]
+    );
+    assert_eq!(
+        iam::actions::PassRole.access_level(),
+        AccessLevel::PermissionsManagement
+    );
+    assert_eq!(
+        iam::actions::PutRolePolicy.access_level(),
+        AccessLevel::PermissionsManagement
+    );
     let reads = cfn::model::policy::actions_at(sqs::actions::ALL, AccessLevel::Read).count();
     assert!(reads >= 3, "{reads}");
 }
@@ -138,15 +159,33 @@ fn validate_checks_raw_json_policies_against_the_same_data() {
     );
     let d = cfn::validate(&s);
     let codes: Vec<(&str, &str)> = d.iter().map(|d| (d.code, d.path.as_str())).collect();
-    let unknown = d.iter().find(|d| d.code == "iam-unknown-action").expect("unknown action");
+    let unknown = d
+        .iter()
+        .find(|d| d.code == "iam-unknown-action")
+        .expect("unknown action");
     assert_eq!(unknown.severity, Severity::Error);
     assert!(unknown.help.contains("`s3:GetObject`"), "{unknown}");
-    let wrong = d.iter().find(|d| d.code == "iam-action-resource").expect("wrong resource type");
+    let wrong = d
+        .iter()
+        .find(|d| d.code == "iam-action-resource")
+        .expect("wrong resource type");
     assert!(wrong.path.ends_with("Statement/1"), "{wrong}");
     assert!(wrong.message.contains("s3:bucket"), "{wrong}");
     assert!(wrong.help.contains("object"), "{wrong}");
-    assert!(codes.contains(&("iam-wildcard-write", "Resources/Raw/Properties/PolicyDocument/Statement/2")), "{codes:?}");
-    assert!(codes.contains(&("iam-allow-not-action", "Resources/Raw/Properties/PolicyDocument/Statement/3")), "{codes:?}");
+    assert!(
+        codes.contains(&(
+            "iam-wildcard-write",
+            "Resources/Raw/Properties/PolicyDocument/Statement/2"
+        )),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&(
+            "iam-allow-not-action",
+            "Resources/Raw/Properties/PolicyDocument/Statement/3"
+        )),
+        "{codes:?}"
+    );
     assert!(!codes.iter().any(|(_, p)| p.ends_with("Statement/4")), "{codes:?}");
     // The typed stack draws none of them.
     let typed = cfn::validate(&stack());

@@ -392,7 +392,9 @@ fn stale(root: &Path, out: &Output) -> Result<Vec<PathBuf>, String> {
             if !e.path().is_dir() {
                 continue;
             }
-            let Ok(inner) = std::fs::read_dir(e.path()) else { continue };
+            let Ok(inner) = std::fs::read_dir(e.path()) else {
+                continue;
+            };
             for f in inner.flatten() {
                 let rel = PathBuf::from(AWS_DIR).join(e.file_name()).join(f.file_name());
                 if rel.extension().is_some_and(|x| x == "rs") && !out.files.contains_key(&rel) {

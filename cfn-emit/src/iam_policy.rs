@@ -276,8 +276,15 @@ fn statement(s: &Expr, path: &str, push: &mut dyn FnMut(Severity, &'static str, 
                         path.to_string(),
                         format!(
                             "`{p}:{name}` ({}) is allowed on `*`: every {} of the account",
-                            if *level == "W" { "Write" } else { "Permissions management" },
-                            rts.iter().filter_map(|&i| svc.resources.get(i).map(|r| r.0)).collect::<Vec<_>>().join(", ")
+                            if *level == "W" {
+                                "Write"
+                            } else {
+                                "Permissions management"
+                            },
+                            rts.iter()
+                                .filter_map(|&i| svc.resources.get(i).map(|r| r.0))
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
                         "name the resources (`.on(&handle)`, `bucket.objects_arn()`, …)".into(),
                     );
@@ -293,7 +300,9 @@ fn statement(s: &Expr, path: &str, push: &mut dyn FnMut(Severity, &'static str, 
                 if text == "*" {
                     continue;
                 }
-                let fits_own = rts.iter().any(|&i| svc.resources.get(i).is_some_and(|r| fits(&text, r.1)));
+                let fits_own = rts
+                    .iter()
+                    .any(|&i| svc.resources.get(i).is_some_and(|r| fits(&text, r.1)));
                 if fits_own {
                     continue;
                 }
@@ -328,8 +337,14 @@ mod tests {
     fn table_reads() {
         assert!(action_count() > 20_000, "{}", action_count());
         assert_eq!(closest("s3:GetObjekt").as_deref(), Some("s3:GetObject"));
-        assert!(fits("arn:aws:s3:::bucket/*", "arn:${Partition}:s3:::${BucketName}/${ObjectName}"));
-        assert!(!fits("arn:aws:s3:::bucket", "arn:${Partition}:s3:::${BucketName}/${ObjectName}"));
+        assert!(fits(
+            "arn:aws:s3:::bucket/*",
+            "arn:${Partition}:s3:::${BucketName}/${ObjectName}"
+        ));
+        assert!(!fits(
+            "arn:aws:s3:::bucket",
+            "arn:${Partition}:s3:::${BucketName}/${ObjectName}"
+        ));
         assert!(glob(b"Get*", b"GetObject"));
     }
 }

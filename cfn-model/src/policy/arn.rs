@@ -51,7 +51,11 @@ impl<K> ResourceArn<K> {
     /// An ARN `arn:${AWS::Partition}:<rest>` from parts (a convenience for handle methods).
     #[allow(dead_code)]
     pub(crate) fn sub(parts: impl IntoIterator<Item = SubPart>) -> Self {
-        let mut all = vec![SubPart::lit("arn:"), SubPart::val(Pseudo::partition()), SubPart::lit(":")];
+        let mut all = vec![
+            SubPart::lit("arn:"),
+            SubPart::val(Pseudo::partition()),
+            SubPart::lit(":"),
+        ];
         all.extend(parts);
         ResourceArn::from_expr(Value::<String>::sub(all).into_expr())
     }

@@ -184,12 +184,20 @@ impl<S> Condition<S> {
 
     /// `Bool`: the key is `true` or `false` (`aws:SecureTransport`).
     pub fn bool(key: ConditionKey<S>, value: bool) -> Self {
-        Condition::new("Bool", key, vec![Expr::Str(Cow::Borrowed(if value { "true" } else { "false" }))])
+        Condition::new(
+            "Bool",
+            key,
+            vec![Expr::Str(Cow::Borrowed(if value { "true" } else { "false" }))],
+        )
     }
 
     /// `Null`: the key is absent (`true`) or present (`false`) in the request.
     pub fn null(key: ConditionKey<S>, absent: bool) -> Self {
-        Condition::new("Null", key, vec![Expr::Str(Cow::Borrowed(if absent { "true" } else { "false" }))])
+        Condition::new(
+            "Null",
+            key,
+            vec![Expr::Str(Cow::Borrowed(if absent { "true" } else { "false" }))],
+        )
     }
 
     /// `NumericEquals`.
