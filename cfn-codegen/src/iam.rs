@@ -607,7 +607,7 @@ fn prefix_file(
         o,
         "/// The actions of `{p}`: one constant per action, named as IAM spells it, typed by the resource \
          types it acts on; [`ALL`] lists what the data says of each.\n\
-         #[allow(non_upper_case_globals)]\npub mod actions {{\n\
+         #[allow(non_upper_case_globals, clippy::type_complexity)]\npub mod actions {{\n\
          use crate::policy::{{AccessLevel as L, Action, ActionInfo}};\n\
          #[allow(unused_imports)]\nuse super::arns as r;\n\n\
          /// The `{p}` IAM service prefix.\npub enum Service {{}}\n\

@@ -71,7 +71,8 @@ fn table() -> &'static HashMap<String, Service> {
 }
 
 /// The number of actions the table knows (for tests).
-pub fn action_count() -> usize {
+#[cfg(test)]
+fn action_count() -> usize {
     table().values().map(|s| s.actions.len()).sum()
 }
 

@@ -2,7 +2,7 @@
 //! The IAM vocabulary of `emr-containers` (Amazon EMR on EKS (EMR Containers)): [its service authorization reference](https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonemroneksemrcontainers.html).
 
 /// The actions of `emr-containers`: one constant per action, named as IAM spells it, typed by the resource types it acts on; [`ALL`] lists what the data says of each.
-#[allow(non_upper_case_globals)]
+#[allow(non_upper_case_globals, clippy::type_complexity)]
 pub mod actions {
     #[allow(unused_imports)]
     use super::arns as r;

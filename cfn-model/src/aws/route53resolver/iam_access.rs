@@ -2,7 +2,7 @@
 //! The IAM vocabulary of `route53resolver` (Amazon Route 53 Resolver): [its service authorization reference](https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53resolver.html).
 
 /// The actions of `route53resolver`: one constant per action, named as IAM spells it, typed by the resource types it acts on; [`ALL`] lists what the data says of each.
-#[allow(non_upper_case_globals)]
+#[allow(non_upper_case_globals, clippy::type_complexity)]
 pub mod actions {
     #[allow(unused_imports)]
     use super::arns as r;

@@ -2,7 +2,7 @@
 //! The IAM vocabulary of `sqs` (Amazon SQS): [its service authorization reference](https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsqs.html).
 
 /// The actions of `sqs`: one constant per action, named as IAM spells it, typed by the resource types it acts on; [`ALL`] lists what the data says of each.
-#[allow(non_upper_case_globals)]
+#[allow(non_upper_case_globals, clippy::type_complexity)]
 pub mod actions {
     #[allow(unused_imports)]
     use super::arns as r;
