@@ -11,8 +11,9 @@ use serde_json::json;
 
 fn stack() -> Stack {
     let mut s: Stack = Stack::new();
-    let bucket = s.add("Data", s3::Bucket::new());
-    let table = s.add(
+    let keep = || Attributes::new().retain_data(Policy::Retain);
+    let bucket = s.add_with("Data", s3::Bucket::new(), keep());
+    let table = s.add_with(
         "Items",
         dynamodb::Table::new(vec![dynamodb::table::KeySchema::new("pk", "HASH")])
             .attribute_definitions(vec![dynamodb::table::AttributeDefinition::new(
@@ -20,9 +21,10 @@ fn stack() -> Stack {
                 dynamodb::table::AttributeType::S,
             )])
             .billing_mode(dynamodb::table::BillingMode::PayPerRequest),
+        keep(),
     );
-    let group = s.add("AppLogs", logs::LogGroup::new().retention_in_days(30));
-    let queue = s.add("Jobs", sqs::Queue::new());
+    let group = s.add_with("AppLogs", logs::LogGroup::new().retention_in_days(30), keep());
+    let queue = s.add_with("Jobs", sqs::Queue::new().message_retention_period(345_600), keep());
     let trust = PolicyDocument::new().statement(
         Statement::allow(iam::sts::actions::AssumeRole).trusting(Principal::service("ecs-tasks.amazonaws.com")),
     );
