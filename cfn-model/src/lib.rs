@@ -19,6 +19,7 @@ pub mod interface;
 pub mod jsonval;
 pub mod nested;
 pub mod params;
+pub mod policy;
 mod rawjson;
 pub mod resource;
 pub mod rules;

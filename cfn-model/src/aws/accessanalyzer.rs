@@ -676,3 +676,9 @@ pub mod archive_rule {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `access-analyzer` (AWS IAM Access Analyzer).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

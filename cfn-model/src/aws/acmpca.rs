@@ -2196,3 +2196,9 @@ pub mod permission {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `acm-pca` (AWS Private Certificate Authority).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

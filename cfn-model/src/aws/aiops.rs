@@ -374,3 +374,9 @@ pub mod investigation_group {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `aiops` (Amazon AI Operations).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -916,3 +916,9 @@ pub mod configuration_association {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `mq` (Amazon MQ).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1714,3 +1714,9 @@ pub mod webhook {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `amplify` (AWS Amplify).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -2650,3 +2650,9 @@ pub mod theme {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `amplifyuibuilder` (AWS Amplify UI Builder).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -4246,3 +4246,11 @@ pub mod vpc_link {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `apigateway` (Amazon API Gateway Management).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod execute_api;

@@ -2426,3 +2426,9 @@ impl<S> Handle<HostedConfigurationVersion, S> {
         self.get_att("VersionNumber")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `appconfig` (AWS AppConfig).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

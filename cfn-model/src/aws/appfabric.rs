@@ -868,3 +868,9 @@ pub mod ingestion_destination {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `appfabric` (AWS AppFabric).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -6984,3 +6984,9 @@ pub mod flow {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `appflow` (Amazon AppFlow).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

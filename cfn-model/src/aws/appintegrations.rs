@@ -885,3 +885,9 @@ pub mod event_integration {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `app-integrations` (Amazon AppIntegrations).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -2524,3 +2524,9 @@ pub mod scaling_policy {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `application-autoscaling` (AWS Application Auto Scaling).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1244,3 +1244,9 @@ pub mod application {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `applicationinsights` (Amazon CloudWatch Application Insights).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -2261,3 +2261,9 @@ pub mod service_level_objective {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `application-signals` (Amazon CloudWatch Application Signals).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

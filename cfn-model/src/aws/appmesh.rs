@@ -5673,3 +5673,9 @@ pub mod virtual_service {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `appmesh` (AWS App Mesh).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1907,3 +1907,9 @@ pub mod vpc_ingress_connection {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `apprunner` (AWS App Runner).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

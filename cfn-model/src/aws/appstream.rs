@@ -3607,3 +3607,9 @@ pub mod user {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `appstream` (Amazon AppStream 2.0).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

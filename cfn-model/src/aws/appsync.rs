@@ -4413,3 +4413,9 @@ pub mod r#type {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `appsync` (AWS AppSync).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

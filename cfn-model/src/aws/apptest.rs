@@ -1255,3 +1255,9 @@ pub mod test_case {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `apptest` (AWS Mainframe Modernization Application Testing).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1658,3 +1658,9 @@ pub mod workspace {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `aps` (Amazon Managed Service for Prometheus).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -3080,3 +3080,9 @@ pub mod plan {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `arc-region-switch` (Amazon ARC Region switch).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -322,3 +322,9 @@ pub mod zonal_autoshift_configuration {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `arc-zonal-shift` (Amazon Application Recovery Controller - Zonal Shift).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

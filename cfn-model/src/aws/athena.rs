@@ -1918,3 +1918,9 @@ pub mod work_group {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `athena` (Amazon Athena).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1050,3 +1050,9 @@ pub mod assessment_framework {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `auditmanager` (AWS Audit Manager).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

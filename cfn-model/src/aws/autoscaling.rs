@@ -5064,3 +5064,9 @@ pub mod warm_pool {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `autoscaling` (Amazon EC2 Auto Scaling).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

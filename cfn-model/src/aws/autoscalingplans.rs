@@ -889,3 +889,9 @@ pub mod scaling_plan {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `autoscaling-plans` (AWS Auto Scaling).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

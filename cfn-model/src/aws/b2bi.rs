@@ -4775,3 +4775,9 @@ pub mod transformer {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `b2bi` (AWS B2B Data Interchange).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -2442,3 +2442,13 @@ pub mod tiering_configuration {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `backup` (AWS Backup).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod backup_search;
+
+pub mod backup_storage;

@@ -201,3 +201,9 @@ pub mod hypervisor {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `backup-gateway` (AWS Backup Gateway).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -5170,3 +5170,9 @@ pub mod service_environment {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `batch` (AWS Batch).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1829,3 +1829,9 @@ pub mod scheduled_report {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `bcm-dashboards` (AWS Billing and Cost Management Dashboards).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

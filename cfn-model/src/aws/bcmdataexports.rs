@@ -525,3 +525,9 @@ pub mod export {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `bcm-data-exports` (AWS Billing And Cost Management Data Exports).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

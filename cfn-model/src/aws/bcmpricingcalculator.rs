@@ -728,3 +728,9 @@ pub mod workload_estimate {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `bcm-pricing-calculator` (AWS Billing And Cost Management Pricing Calculator).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

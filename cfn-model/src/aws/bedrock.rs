@@ -16534,3 +16534,9 @@ pub mod session {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `bedrock` (Amazon Bedrock).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

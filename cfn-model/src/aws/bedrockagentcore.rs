@@ -20502,3 +20502,9 @@ pub mod workload_identity {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `bedrock-agentcore` (Amazon Bedrock Agentcore).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -117,3 +117,9 @@ pub mod project {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `bedrock-mantle` (Amazon Bedrock Powered by AWS Mantle).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

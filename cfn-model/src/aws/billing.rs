@@ -423,3 +423,9 @@ pub mod billing_view {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `billing` (AWS Billing).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1505,3 +1505,9 @@ pub mod pricing_rule {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `billingconductor` (AWS Billing Conductor).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -172,3 +172,9 @@ pub mod spending_limit {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `braket` (Amazon Braket).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

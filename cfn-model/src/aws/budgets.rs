@@ -1351,3 +1351,9 @@ pub mod budgets_action {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `budgets` (AWS Budget Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

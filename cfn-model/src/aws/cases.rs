@@ -2021,3 +2021,9 @@ pub mod template {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `cases` (Amazon Connect Cases).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1259,3 +1259,9 @@ pub mod r#type {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `cassandra` (Amazon Keyspaces (for Apache Cassandra)).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

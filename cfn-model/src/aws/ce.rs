@@ -670,3 +670,9 @@ pub mod cost_category {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `ce` (AWS Cost Explorer Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

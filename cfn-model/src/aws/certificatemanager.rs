@@ -1103,3 +1103,9 @@ pub mod certificate {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `acm` (AWS Certificate Manager).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

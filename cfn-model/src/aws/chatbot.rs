@@ -683,3 +683,9 @@ pub mod slack_channel_configuration {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `chatbot` (AWS Chatbot).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

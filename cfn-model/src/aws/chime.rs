@@ -3302,3 +3302,9 @@ pub mod voice_connector {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `chime` (Amazon Chime).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

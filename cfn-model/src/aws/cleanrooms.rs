@@ -6042,3 +6042,9 @@ pub mod privacy_budget_template {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `cleanrooms` (AWS Clean Rooms).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1505,3 +1505,9 @@ pub mod training_dataset {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `cleanrooms-ml` (AWS Clean Rooms ML).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -256,3 +256,9 @@ pub mod environment_ec2 {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `cloud9` (AWS Cloud9).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

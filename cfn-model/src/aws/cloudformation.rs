@@ -4547,3 +4547,9 @@ impl<S> Handle<WaitConditionHandle, S> {
         self.get_att("Id")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `cloudformation` (AWS Cloud Control API).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -8694,3 +8694,11 @@ pub mod vpc_origin {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `cloudfront` (Amazon CloudFront).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod cloudfront_keyvaluestore;

@@ -401,3 +401,9 @@ pub mod cluster {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `cloudhsm` (AWS CloudHSM).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

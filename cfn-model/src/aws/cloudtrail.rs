@@ -2157,3 +2157,11 @@ pub mod trail {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `cloudtrail` (AWS CloudTrail).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod cloudtrail_data;

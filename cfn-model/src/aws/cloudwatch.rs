@@ -4533,3 +4533,9 @@ pub mod view {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `cloudwatch` (Amazon CloudWatch).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

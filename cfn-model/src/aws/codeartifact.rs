@@ -661,3 +661,9 @@ pub mod repository {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `codeartifact` (AWS CodeArtifact).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -2657,3 +2657,9 @@ impl<S> Handle<SourceCredential, S> {
         self.get_att("Arn")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `codebuild` (AWS CodeBuild).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -353,3 +353,9 @@ pub mod repository {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `codecommit` (AWS CodeCommit).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -464,3 +464,9 @@ pub mod host {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `codeconnections` (AWS CodeConnections).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -2038,3 +2038,9 @@ pub mod deployment_group {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `codedeploy` (AWS CodeDeploy).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

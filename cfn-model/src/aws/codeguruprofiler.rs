@@ -245,3 +245,9 @@ pub mod profiling_group {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `codeguru-profiler` (Amazon CodeGuru Profiler).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -208,3 +208,9 @@ pub mod repository_association {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `codeguru-reviewer` (Amazon CodeGuru Reviewer).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

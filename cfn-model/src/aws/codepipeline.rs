@@ -2425,3 +2425,9 @@ pub mod webhook {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `codepipeline` (AWS CodePipeline).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -162,3 +162,9 @@ pub mod git_hub_repository {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `codestar` (AWS CodeStar).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -651,3 +651,9 @@ pub mod sync_configuration {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `codestar-connections` (AWS CodeStar Connections).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

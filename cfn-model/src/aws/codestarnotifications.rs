@@ -254,3 +254,9 @@ pub mod notification_rule {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `codestar-notifications` (AWS CodeStar Notifications).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -6226,3 +6226,11 @@ impl Resource for UserPoolUserToGroupAttachment {
         p
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+pub mod cognito_identity;
+
+pub mod cognito_idp;
+
+pub mod cognito_sync;

@@ -2421,3 +2421,11 @@ pub mod flywheel {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `comprehend` (Amazon Comprehend).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod comprehendmedical;

@@ -802,3 +802,9 @@ pub mod automation_rule {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `compute-optimizer` (AWS Compute Optimizer).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

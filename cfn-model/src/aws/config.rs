@@ -2900,3 +2900,9 @@ pub mod stored_query {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `config` (AWS Config).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -15165,3 +15165,9 @@ pub mod workspace {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `connect` (Amazon Connect).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

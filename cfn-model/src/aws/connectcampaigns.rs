@@ -415,3 +415,9 @@ pub mod campaign {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `connect-campaigns` (Amazon Connect Outbound Campaigns).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -556,3 +556,9 @@ pub mod landing_zone {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `controltower` (AWS Control Tower).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

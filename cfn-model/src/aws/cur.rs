@@ -397,3 +397,9 @@ pub mod report_definition {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `cur` (AWS Cost and Usage Report).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -7402,3 +7402,9 @@ pub mod segment_definition {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `profile` (Amazon Connect Customer Profiles).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

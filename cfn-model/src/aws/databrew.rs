@@ -3739,3 +3739,9 @@ pub mod schedule {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `databrew` (AWS Glue DataBrew).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -491,3 +491,9 @@ pub mod event_action {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `dataexchange` (AWS Data Exchange).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

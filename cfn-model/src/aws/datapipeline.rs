@@ -366,3 +366,9 @@ pub mod pipeline {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `datapipeline` (AWS Data Pipeline).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

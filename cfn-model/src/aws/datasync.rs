@@ -5201,3 +5201,9 @@ pub mod task {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `datasync` (AWS DataSync).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

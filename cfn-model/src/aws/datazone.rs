@@ -7788,3 +7788,9 @@ pub mod user_profile {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `datazone` (Amazon DataZone).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -330,3 +330,9 @@ impl Resource for SubnetGroup {
         p
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `dax` (Amazon DynamoDB Accelerator (DAX)).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

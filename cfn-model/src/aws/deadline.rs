@@ -4179,3 +4179,9 @@ pub mod worker {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `deadline` (AWS Deadline Cloud).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

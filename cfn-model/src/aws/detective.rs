@@ -233,3 +233,9 @@ impl<S> Handle<OrganizationAdmin, S> {
         self.get_att("GraphArn")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `detective` (Amazon Detective).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -4270,3 +4270,9 @@ pub mod trigger {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `aidevops` (AWS DevOps Agent Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

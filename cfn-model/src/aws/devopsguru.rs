@@ -465,3 +465,9 @@ pub mod resource_collection {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `devops-guru` (Amazon DevOps Guru).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

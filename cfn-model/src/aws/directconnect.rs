@@ -1353,3 +1353,9 @@ pub mod transit_virtual_interface {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `directconnect` (AWS Direct Connect).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -418,3 +418,11 @@ pub mod simple_ad {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `ds` (AWS Directory Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod ds_data;

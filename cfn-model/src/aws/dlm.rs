@@ -2345,3 +2345,9 @@ pub mod lifecycle_policy {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `dlm` (Amazon Data Lifecycle Manager).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

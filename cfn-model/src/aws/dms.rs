@@ -6325,3 +6325,9 @@ pub mod replication_task {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `dms` (AWS Database Migration Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -411,3 +411,9 @@ pub mod cluster_snapshot {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `docdb-elastic` (Amazon DocumentDB Elastic Clusters).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

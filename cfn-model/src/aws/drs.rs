@@ -1055,3 +1055,9 @@ pub mod source_network {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `drs` (AWS Elastic Disaster Recovery).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

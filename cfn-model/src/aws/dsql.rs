@@ -228,3 +228,9 @@ pub mod cluster {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `dsql` (Amazon Aurora DSQL).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -3612,3 +3612,9 @@ pub mod table {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `dynamodb` (Amazon DynamoDB).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

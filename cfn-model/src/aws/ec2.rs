@@ -36545,3 +36545,17 @@ impl Resource for VolumeAttachment {
         p
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+pub mod ebs;
+
+/// The IAM actions, resource types and condition keys of `ec2` (Amazon EC2).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod ec2_instance_connect;
+
+pub mod verified_access;
+
+pub mod vpce;

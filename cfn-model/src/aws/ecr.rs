@@ -1958,3 +1958,11 @@ pub mod signing_configuration {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `ecr` (Amazon Elastic Container Registry).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod ecr_public;

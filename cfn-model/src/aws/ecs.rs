@@ -13403,3 +13403,11 @@ pub mod task_set {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `ecs` (Amazon Elastic Container Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod ecs_mcp;

@@ -1202,3 +1202,9 @@ pub mod mount_target {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `elasticfilesystem` (Amazon Elastic File System).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -4709,3 +4709,13 @@ pub mod pod_identity_association {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `eks` (Amazon Elastic Kubernetes Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod eks_auth;
+
+pub mod eks_mcp;

@@ -3323,3 +3323,9 @@ pub mod user_group {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `elasticache` (Amazon ElastiCache).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

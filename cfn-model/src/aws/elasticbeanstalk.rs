@@ -1279,3 +1279,9 @@ pub mod environment {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `elasticbeanstalk` (AWS Elastic Beanstalk).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

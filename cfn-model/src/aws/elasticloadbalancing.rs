@@ -673,3 +673,9 @@ pub mod load_balancer {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `elasticloadbalancing` (AWS Elastic Load Balancing).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -656,3 +656,9 @@ pub mod feed {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `elemental-inference` (AWS Elemental Inference).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -4326,3 +4326,9 @@ pub mod wal_workspace {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `elasticmapreduce` (Amazon Elastic MapReduce).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

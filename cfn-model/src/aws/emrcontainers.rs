@@ -2167,3 +2167,9 @@ pub mod virtual_cluster {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `emr-containers` (Amazon EMR on EKS (EMR Containers)).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

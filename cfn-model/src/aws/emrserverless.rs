@@ -1034,3 +1034,9 @@ pub mod application {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `emr-serverless` (Amazon EMR Serverless).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

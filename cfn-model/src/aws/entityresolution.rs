@@ -2361,3 +2361,9 @@ pub mod schema_mapping {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `entityresolution` (AWS Entity Resolution).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

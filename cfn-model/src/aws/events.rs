@@ -3473,3 +3473,9 @@ pub mod rule {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `events` (Amazon EventBridge).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -391,3 +391,9 @@ pub mod schema {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `schemas` (Amazon EventBridge Schemas).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

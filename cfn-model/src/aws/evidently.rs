@@ -1797,3 +1797,9 @@ pub mod segment {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `evidently` (Amazon CloudWatch Evidently).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -706,3 +706,9 @@ pub mod environment {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `evs` (Amazon Elastic VMware Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -896,3 +896,9 @@ impl Resource for TargetAccountConfiguration {
         p
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `fis` (AWS Fault Injection Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1297,3 +1297,9 @@ pub mod resource_set {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `fms` (AWS Firewall Manager).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

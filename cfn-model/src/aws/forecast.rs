@@ -573,3 +573,9 @@ pub mod dataset_group {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `forecast` (Amazon Forecast).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

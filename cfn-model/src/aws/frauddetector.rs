@@ -2982,3 +2982,9 @@ pub mod variable {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `frauddetector` (Amazon Fraud Detector).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -4655,3 +4655,9 @@ pub mod volume {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `fsx` (Amazon FSx).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -6421,3 +6421,9 @@ pub mod script {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `gamelift` (Amazon GameLift Servers).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

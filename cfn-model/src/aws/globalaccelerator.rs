@@ -936,3 +936,9 @@ pub mod listener {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `globalaccelerator` (AWS Global Accelerator).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

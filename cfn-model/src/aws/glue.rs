@@ -13334,3 +13334,9 @@ impl Resource for Workflow {
         p
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `glue` (AWS Glue).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -960,3 +960,9 @@ pub mod workspace {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `grafana` (Amazon Managed Grafana).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -3070,3 +3070,9 @@ pub mod subscription_definition_version {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `greengrass` (AWS IoT Greengrass).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -2459,3 +2459,9 @@ pub mod mission_profile {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `groundstation` (AWS Ground Station).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

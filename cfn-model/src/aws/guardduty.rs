@@ -2621,3 +2621,9 @@ pub mod trusted_entity_set {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `guardduty` (Amazon GuardDuty).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

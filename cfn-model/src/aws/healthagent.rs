@@ -150,3 +150,9 @@ pub mod domain {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `health-agent` (Amazon Connect Health).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -151,3 +151,9 @@ pub mod datastore {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `medical-imaging` (AWS HealthImaging).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -943,3 +943,9 @@ pub mod fhir_datastore {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `healthlake` (AWS HealthLake).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -2183,3 +2183,247 @@ pub mod virtual_mfa_device {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+pub mod a2c;
+
+pub mod a4b;
+
+pub mod account;
+
+pub mod aco_automation;
+
+pub mod action_recommendations;
+
+pub mod activate;
+
+pub mod amplifybackend;
+
+pub mod application_transformation;
+
+pub mod appmesh_preview;
+
+pub mod appstudio;
+
+pub mod arsenal;
+
+pub mod artifact;
+
+pub mod aws_marketplace;
+
+pub mod aws_marketplace_management;
+
+pub mod aws_mcp;
+
+pub mod aws_portal;
+
+pub mod awsconnector;
+
+pub mod bcm_recommended_actions;
+
+pub mod bugbust;
+
+pub mod clouddirectory;
+
+pub mod cloudsearch;
+
+pub mod cloudshell;
+
+pub mod codecatalyst;
+
+pub mod codedeploy_commands_secure;
+
+pub mod codeguru;
+
+pub mod codeguru_security;
+
+pub mod codewhisperer;
+
+pub mod consoleapp;
+
+pub mod consolidatedbilling;
+
+pub mod controlcatalog;
+
+pub mod cost_optimization_hub;
+
+pub mod customer_verification;
+
+pub mod dbqms;
+
+pub mod devicefarm;
+
+pub mod discovery;
+
+pub mod elastictranscoder;
+
+pub mod elemental_activations;
+
+pub mod elemental_appliances_software;
+
+pub mod elemental_support_cases;
+
+pub mod elemental_support_content;
+
+pub mod finspace_api;
+
+pub mod freertos;
+
+pub mod freetier;
+
+pub mod gameliftstreams;
+
+pub mod glacier;
+
+pub mod groundtruthlabeling;
+
+pub mod health;
+
+pub mod honeycode;
+
+/// The IAM actions, resource types and condition keys of `iam` (AWS Identity and Access Management (IAM)).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod identity_sync;
+
+pub mod importexport;
+
+pub mod iot_device_tester;
+
+pub mod iotevents;
+
+pub mod iotfleethub;
+
+pub mod iotmanagedintegrations;
+
+pub mod iq;
+
+pub mod iq_permission;
+
+pub mod lookoutmetrics;
+
+pub mod machinelearning;
+
+pub mod mapcredits;
+
+pub mod marketplacecommerceanalytics;
+
+pub mod mechanicalturk;
+
+pub mod mediaimport;
+
+pub mod mgh;
+
+pub mod migrationhub_orchestrator;
+
+pub mod migrationhub_strategy;
+
+pub mod mobileanalytics;
+
+pub mod monitron;
+
+pub mod network_security_director;
+
+pub mod networkmanager_chat;
+
+pub mod nimble;
+
+pub mod one;
+
+pub mod opsworks;
+
+pub mod opsworks_cm;
+
+pub mod partnercentral;
+
+pub mod partnercentral_account_management;
+
+pub mod payments;
+
+pub mod pricing;
+
+pub mod private_networks;
+
+pub mod purchase_orders;
+
+pub mod q;
+
+pub mod qdeveloper;
+
+pub mod repostspace;
+
+pub mod resource_explorer;
+
+pub mod rhelkb;
+
+pub mod sagemaker_data_science_assistant;
+
+pub mod sagemaker_unified_studio_mcp;
+
+pub mod savingsplans;
+
+pub mod security_ir;
+
+pub mod serviceextract;
+
+pub mod servicequotas;
+
+pub mod signin;
+
+pub mod sms;
+
+pub mod snow_device_management;
+
+pub mod snowball;
+
+pub mod social_messaging;
+
+pub mod sqlworkbench;
+
+pub mod ssm_sap;
+
+pub mod sso_oauth;
+
+pub mod sts;
+
+pub mod support;
+
+pub mod support_console;
+
+pub mod supportplans;
+
+pub mod sustainability;
+
+pub mod swf;
+
+pub mod tag;
+
+pub mod tax;
+
+pub mod tiros;
+
+pub mod tnb;
+
+pub mod transform;
+
+pub mod transform_custom;
+
+pub mod trustedadvisor;
+
+pub mod ts;
+
+pub mod user_subscriptions;
+
+pub mod vendor_insights;
+
+pub mod wam;
+
+pub mod workdocs;
+
+pub mod worklink;
+
+pub mod workmail;
+
+pub mod workmailmessageflow;

@@ -1126,3 +1126,11 @@ pub mod user {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `identitystore` (AWS Identity Store).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod identitystore_auth;

@@ -5078,3 +5078,9 @@ pub mod workflow {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `imagebuilder` (Amazon EC2 Image Builder).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

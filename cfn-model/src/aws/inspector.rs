@@ -312,3 +312,9 @@ pub mod resource_group {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `inspector` (Amazon Inspector).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

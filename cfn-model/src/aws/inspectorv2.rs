@@ -3066,3 +3066,13 @@ pub mod filter {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+pub mod inspector_scan;
+
+/// The IAM actions, resource types and condition keys of `inspector2` (Amazon Inspector2).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod inspector2_telemetry;

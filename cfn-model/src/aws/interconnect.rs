@@ -343,3 +343,9 @@ pub mod connection {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `interconnect` (AWS Interconnect).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

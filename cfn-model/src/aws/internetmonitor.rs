@@ -621,3 +621,9 @@ pub mod monitor {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `internetmonitor` (Amazon CloudWatch Internet Monitor).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

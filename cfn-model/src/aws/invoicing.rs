@@ -1168,3 +1168,9 @@ pub mod procurement_portal_preference {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `invoicing` (AWS Invoicing Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

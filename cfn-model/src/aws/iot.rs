@@ -12572,3 +12572,11 @@ pub mod topic_rule_destination {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `iot` (AWS IoT).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod iotjobsdata;

@@ -2876,3 +2876,9 @@ pub mod pipeline {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `iotanalytics` (AWS IoT Analytics).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -238,3 +238,9 @@ pub mod suite_definition {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `iotdeviceadvisor` (AWS IoT Core Device Advisor).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -3712,3 +3712,9 @@ pub mod vehicle {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `iotfleetwise` (AWS IoT FleetWise).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -4603,3 +4603,9 @@ pub mod workspace {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `iotsitewise` (AWS IoT SiteWise).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

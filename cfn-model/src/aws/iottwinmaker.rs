@@ -2152,3 +2152,9 @@ impl<S> Handle<Workspace, S> {
         self.get_att("UpdateDateTime")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `iottwinmaker` (AWS IoT TwinMaker).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -3807,3 +3807,9 @@ pub mod wireless_gateway {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `iotwireless` (AWS IoT Wireless).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -2713,3 +2713,9 @@ pub mod stream_key {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `ivs` (Amazon Interactive Video Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -560,3 +560,9 @@ pub mod room {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `ivschat` (Amazon Interactive Video Service Chat).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1276,3 +1276,9 @@ pub mod worker_configuration {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `kafkaconnect` (Amazon Managed Streaming for Kafka Connect).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -5511,3 +5511,9 @@ pub mod thesaurus {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `kendra` (Amazon Kendra).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

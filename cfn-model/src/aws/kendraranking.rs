@@ -167,3 +167,9 @@ pub mod execution_plan {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `kendra-ranking` (Amazon Kendra Intelligent Ranking).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1418,3 +1418,9 @@ pub mod stream_consumer {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `kinesis` (Amazon Kinesis Data Streams).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

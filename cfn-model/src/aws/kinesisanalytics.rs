@@ -1012,3 +1012,9 @@ pub mod application_reference_data_source {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `kinesisanalytics` (Amazon Kinesis Analytics).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -4903,3 +4903,9 @@ pub mod delivery_stream {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `firehose` (Amazon Kinesis Firehose).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

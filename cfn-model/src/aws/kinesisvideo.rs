@@ -416,3 +416,9 @@ pub mod stream {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `kinesisvideo` (Amazon Kinesis Video Streams).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -720,3 +720,9 @@ pub mod replica_key {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `kms` (AWS Key Management Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

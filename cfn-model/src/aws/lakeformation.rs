@@ -2109,3 +2109,9 @@ pub mod tag_association {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `lakeformation` (AWS Lake Formation).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

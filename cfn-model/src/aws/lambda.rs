@@ -7738,3 +7738,9 @@ pub mod web_function_revision {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `lambda` (AWS Lambda).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -231,3 +231,9 @@ pub mod deployment {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `launchwizard` (AWS Launch Wizard).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

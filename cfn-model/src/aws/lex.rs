@@ -6746,3 +6746,9 @@ impl<S> Handle<ResourcePolicy, S> {
         self.get_att("RevisionId")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `lex` (Amazon Lex).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

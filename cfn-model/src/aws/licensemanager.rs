@@ -2008,3 +2008,9 @@ pub mod report_generator {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `license-manager` (AWS License Manager).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

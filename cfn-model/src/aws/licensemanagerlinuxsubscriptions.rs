@@ -190,3 +190,9 @@ pub mod subscription_provider {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `license-manager-linux-subscriptions` (AWS License Manager Linux Subscriptions Manager).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -312,3 +312,9 @@ pub mod license_server_endpoint {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `license-manager-user-subscriptions` (AWS License Manager User Subscriptions).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

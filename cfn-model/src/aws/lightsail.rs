@@ -4973,3 +4973,9 @@ impl<S> Handle<StaticIp, S> {
         self.get_att("IpAddress")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `lightsail` (Amazon Lightsail).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1478,3 +1478,15 @@ impl Resource for TrackerConsumer {
         p
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `geo` (Amazon Location).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod geo_maps;
+
+pub mod geo_places;
+
+pub mod geo_routes;

@@ -4849,3 +4849,9 @@ pub mod transformer {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `logs` (Amazon CloudWatch Logs).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -475,3 +475,9 @@ pub mod inference_scheduler {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `lookoutequipment` (Amazon Lookout for Equipment).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

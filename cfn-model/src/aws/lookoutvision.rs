@@ -44,3 +44,9 @@ impl<S> Handle<Project, S> {
         self.get_att("Arn")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `lookoutvision` (Amazon Lookout for Vision).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -681,3 +681,9 @@ pub mod environment {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `m2` (AWS Mainframe Modernization Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

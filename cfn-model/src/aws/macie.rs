@@ -951,3 +951,9 @@ pub mod session {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `macie2` (Amazon Macie).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -666,3 +666,11 @@ pub mod node {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `managedblockchain` (Amazon Managed Blockchain).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod managedblockchain_query;

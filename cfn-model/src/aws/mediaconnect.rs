@@ -9557,3 +9557,9 @@ pub mod router_output {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `mediaconnect` (AWS Elemental MediaConnect).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

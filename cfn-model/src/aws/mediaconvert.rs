@@ -610,3 +610,9 @@ pub mod queue {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `mediaconvert` (AWS Elemental MediaConvert).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

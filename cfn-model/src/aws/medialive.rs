@@ -16852,3 +16852,9 @@ pub mod signal_map {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `medialive` (AWS Elemental MediaLive).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -3378,3 +3378,11 @@ pub mod packaging_group {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `mediapackage` (AWS Elemental MediaPackage).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod mediapackage_vod;

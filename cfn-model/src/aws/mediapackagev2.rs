@@ -4036,3 +4036,9 @@ pub mod origin_endpoint_policy {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `mediapackagev2` (AWS Elemental MediaPackage V2).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

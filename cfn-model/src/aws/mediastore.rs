@@ -263,3 +263,9 @@ pub mod container {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `mediastore` (AWS Elemental MediaStore).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

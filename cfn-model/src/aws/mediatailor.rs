@@ -4731,3 +4731,9 @@ pub mod vod_source {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `mediatailor` (AWS Elemental MediaTailor).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1514,3 +1514,9 @@ pub mod user {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `memorydb` (Amazon MemoryDB).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1280,3 +1280,9 @@ pub mod network_migration_definition {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `mgn` (AWS Application Migration Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

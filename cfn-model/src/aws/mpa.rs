@@ -443,3 +443,9 @@ pub mod identity_source {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `mpa` (Multi-party approval).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -4585,3 +4585,11 @@ pub mod vpc_connection {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `kafka` (Amazon Managed Streaming for Apache Kafka).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod kafka_cluster;

@@ -652,3 +652,9 @@ pub mod environment {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `airflow` (Amazon Managed Workflows for Apache Airflow).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

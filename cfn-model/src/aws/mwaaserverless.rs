@@ -416,3 +416,9 @@ pub mod workflow {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `airflow-serverless` (AWS MWAA Serverless).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1352,3 +1352,9 @@ pub mod global_cluster {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `neptune-db` (Amazon Neptune).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -759,3 +759,9 @@ impl<S> Handle<PrivateGraphEndpoint, S> {
         self.get_att("VpcEndpointId")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `neptune-graph` (Amazon Neptune Analytics).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

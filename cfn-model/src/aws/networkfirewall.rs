@@ -3937,3 +3937,9 @@ pub mod vpc_endpoint_association {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `network-firewall` (AWS Network Firewall).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -589,3 +589,9 @@ pub mod scope {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `networkflowmonitor` (Network Flow Monitor).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -2972,3 +2972,9 @@ pub mod vpc_attachment {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `networkmanager` (AWS Network Manager).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -177,3 +177,9 @@ pub mod monitor {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `networkmonitor` (Amazon CloudWatch Network Synthetic Monitor).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -591,3 +591,9 @@ impl Resource for OrganizationalUnitAssociation {
         p
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `notifications` (AWS User Notifications).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -167,3 +167,9 @@ pub mod email_contact {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `notifications-contacts` (AWS User Notifications Contacts).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -169,3 +169,9 @@ pub mod workflow_definition {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `nova-act` (Amazon Nova Act).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -289,3 +289,9 @@ impl<S> Handle<Sink, S> {
         self.get_att("Arn")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `oam` (Amazon CloudWatch Observability Access Manager).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

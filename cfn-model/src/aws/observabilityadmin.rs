@@ -4050,3 +4050,9 @@ pub mod telemetry_rule {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `observabilityadmin` (Amazon CloudWatch Observability Admin Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -2817,3 +2817,9 @@ pub mod odb_peering_connection {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `odb` (AWS Service - Oracle Database@AWS).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

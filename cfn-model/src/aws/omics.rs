@@ -3512,3 +3512,9 @@ pub mod workflow_version {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `omics` (AWS HealthOmics).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

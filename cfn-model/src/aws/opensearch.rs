@@ -182,3 +182,9 @@ pub mod data_source {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `opensearch` (Amazon OpenSearch).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -2245,3 +2245,9 @@ impl<S> Handle<VpcEndpoint, S> {
         self.get_att("Id")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `aoss` (Amazon OpenSearch Serverless).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

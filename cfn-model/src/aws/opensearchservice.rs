@@ -2247,3 +2247,9 @@ pub mod domain {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `es` (Amazon OpenSearch Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -842,3 +842,9 @@ pub mod resource_policy {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `organizations` (AWS Organizations).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

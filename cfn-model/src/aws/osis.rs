@@ -436,3 +436,9 @@ pub mod pipeline {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `osis` (Amazon OpenSearch Ingestion).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

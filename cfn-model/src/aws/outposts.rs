@@ -1110,3 +1110,9 @@ pub mod site {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `outposts` (AWS Outposts).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -699,3 +699,9 @@ pub mod package_version {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `panorama` (AWS Panorama).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -759,3 +759,9 @@ pub mod key {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `payment-cryptography` (AWS Payment Cryptography).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -2861,3 +2861,9 @@ pub mod template_group_access_control_entry {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `pca-connector-ad` (AWS Private CA Connector for Active Directory).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

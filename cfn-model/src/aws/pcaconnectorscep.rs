@@ -222,3 +222,9 @@ pub mod connector {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `pca-connector-scep` (AWS Private CA Connector for SCEP).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

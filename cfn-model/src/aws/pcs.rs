@@ -1753,3 +1753,9 @@ pub mod queue {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `pcs` (AWS Parallel Computing Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -2218,3 +2218,9 @@ pub mod solution {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `personalize` (Amazon Personalize).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -217,3 +217,9 @@ pub mod perf_reports {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `pi` (AWS Performance Insights).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -4433,3 +4433,9 @@ impl<S> Handle<VoiceChannel, S> {
         self.get_att("Id")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `mobiletargeting` (Amazon Pinpoint).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

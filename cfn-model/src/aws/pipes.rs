@@ -3985,3 +3985,9 @@ pub mod pipe {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `pipes` (Amazon EventBridge Pipes).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -78,3 +78,9 @@ impl<S> Handle<Lexicon, S> {
         self.get_att("Size")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `polly` (Amazon Polly).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

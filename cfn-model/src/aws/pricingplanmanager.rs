@@ -203,3 +203,9 @@ pub mod subscription {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `pricingplanmanager` (AWS PricingPlanManager Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

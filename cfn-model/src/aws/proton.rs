@@ -658,3 +658,9 @@ pub mod service_template {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `proton` (AWS Proton).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

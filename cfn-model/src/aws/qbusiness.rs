@@ -4228,3 +4228,11 @@ pub mod web_experience {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+pub mod qapps;
+
+/// The IAM actions, resource types and condition keys of `qbusiness` (Amazon Q Business).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -309,3 +309,9 @@ pub mod stream {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `qldb` (Amazon QLDB).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

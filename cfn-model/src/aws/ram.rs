@@ -942,3 +942,9 @@ pub mod source_association {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `ram` (AWS Resource Access Manager (RAM)).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

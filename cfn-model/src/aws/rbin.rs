@@ -411,3 +411,9 @@ pub mod rule {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `rbin` (AWS Recycle Bin).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -7323,3 +7323,13 @@ pub mod option_group {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `rds` (Amazon RDS).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod rds_data;
+
+pub mod rds_db;

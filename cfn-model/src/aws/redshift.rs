@@ -3834,3 +3834,11 @@ pub mod usage_limit {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `redshift` (Amazon Redshift).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod redshift_data;

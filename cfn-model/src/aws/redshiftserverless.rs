@@ -1370,3 +1370,9 @@ pub mod workgroup {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `redshift-serverless` (Amazon Redshift Serverless).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1078,3 +1078,9 @@ pub mod service {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `refactor-spaces` (AWS Migration Hub Refactor Spaces).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -940,3 +940,9 @@ pub mod stream_processor {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `rekognition` (Amazon Rekognition).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

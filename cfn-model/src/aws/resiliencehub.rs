@@ -687,3 +687,9 @@ pub mod resiliency_policy {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `resiliencehub` (AWS Resilience Hub).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -304,3 +304,9 @@ pub mod view {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `resource-explorer-2` (AWS Resource Explorer).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

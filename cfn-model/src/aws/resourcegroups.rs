@@ -529,3 +529,9 @@ pub mod tag_sync_task {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `resource-groups` (AWS Resource Groups).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

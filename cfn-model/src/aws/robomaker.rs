@@ -1033,3 +1033,9 @@ impl<S> Handle<SimulationApplicationVersion, S> {
         self.get_att("Arn")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `robomaker` (AWS RoboMaker).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -762,3 +762,9 @@ pub mod trust_anchor {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `rolesanywhere` (AWS Identity and Access Management Roles Anywhere).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

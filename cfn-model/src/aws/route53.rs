@@ -2578,3 +2578,11 @@ pub mod traffic_policy_instance {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `route53` (Amazon Route 53).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod route53domains;

@@ -1867,3 +1867,9 @@ pub mod hosted_zone_association {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `route53globalresolver` (AWS Route53 Global Resolver).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -343,3 +343,9 @@ impl<S> Handle<ProfileResourceAssociation, S> {
         self.get_att("ResourceType")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `route53profiles` (Amazon Route 53 Profiles).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

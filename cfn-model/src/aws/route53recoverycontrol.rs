@@ -773,3 +773,9 @@ pub mod safety_rule {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+pub mod route53_recovery_cluster;
+
+pub mod route53_recovery_control_config;

@@ -695,3 +695,9 @@ pub mod resource_set {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `route53-recovery-readiness` (Amazon Route 53 Recovery Readiness).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -2801,3 +2801,9 @@ impl<S> Handle<ResolverRuleAssociation, S> {
         self.get_att("ResolverRuleAssociationId")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `route53resolver` (Amazon Route 53 Resolver).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

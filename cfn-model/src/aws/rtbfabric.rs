@@ -3105,3 +3105,9 @@ pub mod responder_gateway {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `rtbfabric` (AWS RTB Fabric).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -814,3 +814,9 @@ pub mod app_monitor {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `rum` (AWS CloudWatch RUM).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -6896,3 +6896,9 @@ pub mod storage_lens_group {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `s3` (Amazon S3).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

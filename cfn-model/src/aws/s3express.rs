@@ -1240,3 +1240,9 @@ pub mod directory_bucket {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `s3express` (Amazon S3 Express).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -272,3 +272,9 @@ impl Resource for AccessPointPolicy {
         p
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `s3-object-lambda` (Amazon S3 Object Lambda).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

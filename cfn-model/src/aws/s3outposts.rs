@@ -779,3 +779,9 @@ pub mod endpoint {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `s3-outposts` (Amazon S3 on Outposts).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

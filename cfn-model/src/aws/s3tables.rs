@@ -1543,3 +1543,9 @@ impl<S> Handle<TablePolicy, S> {
         self.get_att("TableName")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `s3tables` (Amazon S3 Tables).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -627,3 +627,9 @@ impl Resource for VectorBucketPolicy {
         p
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `s3vectors` (Amazon S3 Vectors).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

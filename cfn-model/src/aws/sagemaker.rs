@@ -42692,3 +42692,13 @@ pub mod workteam {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `sagemaker` (Amazon SageMaker).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod sagemaker_geospatial;
+
+pub mod sagemaker_mlflow;

@@ -1392,3 +1392,9 @@ pub mod schedule_group {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `scheduler` (Amazon EventBridge Scheduler).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1659,3 +1659,9 @@ pub mod namespace {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `scn` (AWS Supply Chain).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

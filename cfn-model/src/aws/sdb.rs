@@ -40,3 +40,9 @@ impl<S> Handle<Domain, S> {
         self.get_att("Id")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `sdb` (Amazon SimpleDB).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -794,3 +794,9 @@ impl<S> Handle<SecretTargetAttachment, S> {
         self.get_att("Id")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `secretsmanager` (AWS Secrets Manager).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -3040,3 +3040,9 @@ pub mod target_domain {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `securityagent` (AWS Security Agent).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -6687,3 +6687,9 @@ pub mod standard {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `securityhub` (AWS Security Hub).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -945,3 +945,9 @@ pub mod subscriber_notification {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `securitylake` (Amazon Security Lake).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -180,3 +180,9 @@ impl<S> Handle<Application, S> {
         self.get_att("IsVerifiedAuthor")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `serverlessrepo` (AWS Serverless Application Repository).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -2298,3 +2298,9 @@ impl Resource for TagOptionAssociation {
         p
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `servicecatalog` (AWS Service Catalog).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

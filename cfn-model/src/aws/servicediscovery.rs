@@ -1113,3 +1113,9 @@ pub mod service {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `servicediscovery` (AWS Cloud Map).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

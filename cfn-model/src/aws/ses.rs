@@ -7913,3 +7913,9 @@ pub mod vdm_attributes {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `ses` (Amazon Pinpoint Email Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

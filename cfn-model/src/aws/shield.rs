@@ -731,3 +731,9 @@ pub mod protection_group {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `shield` (AWS Shield).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -321,3 +321,9 @@ pub mod signing_profile {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `signer` (AWS Signer).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

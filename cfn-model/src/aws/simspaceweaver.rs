@@ -158,3 +158,9 @@ pub mod simulation {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `simspaceweaver` (AWS SimSpace Weaver).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

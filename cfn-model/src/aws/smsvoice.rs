@@ -2876,3 +2876,9 @@ pub mod verified_destination_number {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `sms-voice` (Amazon Pinpoint SMS and Voice Service).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -574,3 +574,9 @@ impl<S> Handle<TopicPolicy, S> {
         self.get_att("Id")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `sns` (Amazon SNS).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -388,3 +388,9 @@ impl<S> Handle<QueuePolicy, S> {
         self.get_att("Id")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `sqs` (Amazon SQS).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

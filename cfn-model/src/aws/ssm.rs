@@ -4426,3 +4426,13 @@ impl<S> Handle<ServiceSetting, S> {
         self.get_att("Arn")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+pub mod ec2messages;
+
+/// The IAM actions, resource types and condition keys of `ssm` (AWS Systems Manager).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod ssmmessages;

@@ -1088,3 +1088,9 @@ pub mod rotation {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `ssm-contacts` (AWS Systems Manager Incident Manager Contacts).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -136,3 +136,9 @@ pub mod preferences {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `ssm-guiconnect` (AWS Systems Manager GUI Connect).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -941,3 +941,9 @@ pub mod response_plan {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `ssm-incidents` (AWS Systems Manager Incident Manager).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -274,3 +274,9 @@ impl<S> Handle<LifecycleAutomation, S> {
         self.get_att("AssociationId")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `ssm-quicksetup` (AWS Systems Manager Quick Setup).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1209,3 +1209,11 @@ pub mod permission_set {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `sso` (AWS IAM Identity Center).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod sso_directory;

@@ -1096,3 +1096,9 @@ impl<S> Handle<StateMachineVersion, S> {
         self.get_att("Arn")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `states` (AWS Step Functions).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

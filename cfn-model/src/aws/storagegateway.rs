@@ -1561,3 +1561,9 @@ pub mod volume {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `storagegateway` (AWS Storage Gateway).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -261,3 +261,9 @@ impl Resource for SlackWorkspaceConfiguration {
         p
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `supportapp` (AWS Support App in Slack).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

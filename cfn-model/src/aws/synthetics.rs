@@ -1146,3 +1146,9 @@ pub mod group {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `synthetics` (Amazon CloudWatch Synthetics).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

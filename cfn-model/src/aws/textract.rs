@@ -211,3 +211,9 @@ pub mod adapter {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `textract` (Amazon Textract).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -3217,3 +3217,11 @@ pub mod table {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `timestream` (Amazon Timestream).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod timestream_influxdb;

@@ -2245,3 +2245,9 @@ pub mod vocabulary_filter {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `transcribe` (Amazon Transcribe).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -4675,3 +4675,9 @@ pub mod workflow {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `transfer` (AWS Transfer Family).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

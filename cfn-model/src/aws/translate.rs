@@ -672,3 +672,9 @@ pub mod terminology {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `translate` (Amazon Translate).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -144,3 +144,9 @@ pub mod account_customization {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `uxc` (AWS User Experience Customization).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

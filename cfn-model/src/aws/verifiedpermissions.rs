@@ -1219,3 +1219,9 @@ impl<S> Handle<PolicyTemplate, S> {
         self.get_att("PolicyTemplateId")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `verifiedpermissions` (Amazon Verified Permissions).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

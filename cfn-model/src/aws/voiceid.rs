@@ -162,3 +162,9 @@ pub mod domain {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `voiceid` (Amazon Connect Voice ID).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

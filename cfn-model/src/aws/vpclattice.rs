@@ -3813,3 +3813,11 @@ pub mod target_group {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `vpc-lattice` (Amazon VPC Lattice).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
+
+pub mod vpc_lattice_svcs;

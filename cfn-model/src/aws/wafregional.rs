@@ -1042,3 +1042,9 @@ pub mod xss_match_set {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `waf-regional` (AWS WAF Regional).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -11095,3 +11095,9 @@ impl Resource for WebAclAssociation {
         p
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `wafv2` (AWS WAF V2).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -1717,3 +1717,9 @@ pub mod workload {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `wellarchitected` (AWS Well-Architected Tool).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

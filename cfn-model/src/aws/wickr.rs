@@ -105,3 +105,9 @@ pub mod network {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `wickr` (AWS Wickr).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

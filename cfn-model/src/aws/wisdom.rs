@@ -6606,3 +6606,9 @@ pub mod quick_response {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `wisdom` (Amazon Q in Connect).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

@@ -2818,3 +2818,9 @@ pub mod workspaces_pool {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `workspaces` (Amazon WorkSpaces).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

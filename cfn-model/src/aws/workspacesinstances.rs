@@ -2028,3 +2028,9 @@ pub mod workspace_instance {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `workspaces-instances` (AWS WorkSpaces Managed Instances).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

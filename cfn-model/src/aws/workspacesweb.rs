@@ -3125,3 +3125,9 @@ pub mod user_settings {
         }
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `workspaces-web` (Amazon WorkSpaces Secure Browser).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};

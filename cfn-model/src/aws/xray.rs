@@ -991,3 +991,9 @@ impl<S> Handle<TransactionSearchConfig, S> {
         self.get_att("AccountId")
     }
 }
+
+// IAM policy vocabulary (cfn-codegen/src/iam.rs).
+
+/// The IAM actions, resource types and condition keys of `xray` (AWS X-Ray).
+mod iam_access;
+pub use iam_access::{actions, arns, conditions};
