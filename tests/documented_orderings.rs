@@ -275,7 +275,8 @@ fn cases() -> Vec<Case> {
                     (
                         "Logs",
                         json!({"Type": "AWS::IAM::Policy", "Properties": {"PolicyName": "logs", "Roles": [{"Ref": "Role"}],
-                            "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "logs:CreateLogStream", "Resource": "*"}]}}}),
+                            "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "logs:CreateLogStream",
+                                "Resource": {"Fn::Sub": "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/*:log-stream:*"}}]}}}),
                     ),
                 ],
                 vec![(
