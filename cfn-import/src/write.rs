@@ -1117,16 +1117,53 @@ impl<'t> Writer<'t> {
             }
             text = format!("{path}::new({})", args.join(", "));
         }
+        text.push_str(&self.setters(info, s, v, top)?);
+        Ok(text)
+    }
+
+    /// `.setter(…)` for each property of `v` that is not a constructor argument of `s`.
+    fn setters(
+        &mut self,
+        info: &'static ResourceInfo,
+        s: &'static StructInfo,
+        v: &Map<String, J>,
+        top: bool,
+    ) -> Result<String, (Option<String>, Why)> {
+        let mut text = String::new();
         for (k, x) in v {
             let Some(f) = s.field(k) else { continue };
             if f.required {
                 continue;
             }
             self.property = f.json.clone();
-            let code = self.field_arg(info, &f.kind, x).map_err(|why| fail(k, why))?;
+            let code = self
+                .field_arg(info, &f.kind, x)
+                .map_err(|why| (top.then(|| k.clone()), why))?;
             let _ = write!(text, ".{}({code})", f.rust);
         }
         Ok(text)
+    }
+
+    /// The setters for the properties `props` of resource `id` (a safe construct's `configure`
+    /// closure writes them), or why one cannot be written.
+    fn resource_setters(&mut self, info: &'static ResourceInfo, id: &str, props: &Map<String, J>) -> R<String> {
+        let location = std::mem::replace(&mut self.location, id.to_owned());
+        let r = self.setters(info, &info.main, props, true).map_err(|(_, why)| why);
+        self.location = location;
+        r
+    }
+
+    /// A property's argument as resource `id` would write it (for a safe construct's arguments).
+    fn resource_arg(&mut self, info: &'static ResourceInfo, id: &str, property: &str, x: &J) -> R<String> {
+        let f = info
+            .main
+            .field(property)
+            .ok_or_else(|| shape(format!("{} has no property {property}", info.type_name)))?;
+        let location = std::mem::replace(&mut self.location, id.to_owned());
+        self.property = f.json.clone();
+        let r = self.field_arg(info, &f.kind, x);
+        self.location = location;
+        r
     }
 
     /// A setter's (or constructor's) argument for a field of `kind`.

@@ -42,6 +42,18 @@ struct Mount {
     security_group: String,
 }
 
+/// What forwards a target group's traffic, written by a safe construct so that what takes the
+/// target group (an ECS service's load balancer) waits for it.
+#[derive(Clone, Debug)]
+struct Forward {
+    /// The listener's or rule's logical id.
+    id: String,
+    target_group: String,
+    /// `Some(load balancer)` for a listener (`stack.listen_with`), `None` for a listener rule
+    /// (`stack.forward_rule`).
+    load_balancer: Option<String>,
+}
+
 /// The rewrites decided for a template before its resources are written.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Plan {
@@ -53,6 +65,12 @@ pub(super) struct Plan {
     /// with), by index in its `SecurityGroupEgress`.
     removed_egress: HashMap<String, Vec<usize>>,
     allows: Vec<Allow>,
+    /// Target group id → what forwards to it.
+    forwards: HashMap<String, Forward>,
+    /// Listener or rule id → the target group it forwards to.
+    forwarders: HashMap<String, String>,
+    /// ECS services taking a forwarded target group → the listeners or rules they wait for.
+    forward_users: HashMap<String, Vec<String>>,
     /// File system id → its mount targets, written by `stack.mount_named`.
     mounts: HashMap<String, Mount>,
     /// Mount target id → its file system.
@@ -231,7 +249,108 @@ pub(super) fn plan(w: &mut Writer<'_>) -> Result<Plan, WriteError> {
         }
     }
     plan_mounts(w, rs, &mut plan);
+    plan_forwards(rs, &mut plan);
     Ok(plan)
+}
+
+/// `[{"Type": "forward", "TargetGroupArn": {"Ref": TG}}]`: the target group.
+fn forwards_only_to(actions: Option<&J>) -> Option<String> {
+    let [a] = actions?.as_array()?.as_slice() else {
+        return None;
+    };
+    let a = a.as_object()?;
+    if !only_keys(a, &["Type", "TargetGroupArn"]) || a.get("Type")?.as_str()? != "forward" {
+        return None;
+    }
+    ref_name(a.get("TargetGroupArn")?).map(str::to_owned)
+}
+
+/// Target groups that ECS services take, and the listener (or else listener rule) forwarding to
+/// each, written by `stack.listen_with` / `stack.forward_rule` so that the services wait for it.
+fn plan_forwards(rs: &Map<String, J>, plan: &mut Plan) {
+    let type_of = |id: &str| rs.get(id).and_then(|r| r.get("Type")).and_then(J::as_str);
+    let mut users: HashMap<String, Vec<String>> = HashMap::new();
+    for (id, r) in rs {
+        if type_of(id) != Some("AWS::ECS::Service") {
+            continue;
+        }
+        for lb in r
+            .get("Properties")
+            .and_then(|p| p.get("LoadBalancers"))
+            .and_then(J::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(tg) = lb.get("TargetGroupArn").and_then(ref_name) {
+                if type_of(tg) == Some("AWS::ElasticLoadBalancingV2::TargetGroup") {
+                    users.entry(tg.to_owned()).or_default().push(id.clone());
+                }
+            }
+        }
+    }
+    if users.is_empty() {
+        return;
+    }
+    let mut rules: Vec<Forward> = Vec::new();
+    for (id, r) in rs {
+        let Some(rm) = r.as_object() else { continue };
+        if !only_keys(rm, &["Type", "Properties"]) {
+            continue;
+        }
+        let p = r.get("Properties").and_then(J::as_object).cloned().unwrap_or_default();
+        match type_of(id) {
+            Some("AWS::ElasticLoadBalancingV2::Listener") => {
+                let (Some(tg), Some(lb)) = (
+                    forwards_only_to(p.get("DefaultActions")),
+                    p.get("LoadBalancerArn").and_then(ref_name),
+                ) else {
+                    continue;
+                };
+                if users.contains_key(&tg)
+                    && type_of(lb) == Some("AWS::ElasticLoadBalancingV2::LoadBalancer")
+                    && !plan.forwards.contains_key(&tg)
+                {
+                    plan.forwards.insert(
+                        tg.clone(),
+                        Forward {
+                            id: id.clone(),
+                            target_group: tg,
+                            load_balancer: Some(lb.to_owned()),
+                        },
+                    );
+                }
+            }
+            Some("AWS::ElasticLoadBalancingV2::ListenerRule") => {
+                let Some(tg) = forwards_only_to(p.get("Actions")) else {
+                    continue;
+                };
+                let literal_priority = p.get("Priority").is_some_and(|x| x.as_i64().is_some());
+                if users.contains_key(&tg)
+                    && literal_priority
+                    && only_keys(&p, &["Actions", "Conditions", "Priority", "ListenerArn"])
+                {
+                    rules.push(Forward {
+                        id: id.clone(),
+                        target_group: tg,
+                        load_balancer: None,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    // A listener's default action first; a rule where no listener forwards to the group.
+    for f in rules {
+        if !plan.forwards.contains_key(&f.target_group) {
+            plan.forwards.insert(f.target_group.clone(), f);
+        }
+    }
+    for (tg, f) in &plan.forwards {
+        plan.forwarders.insert(f.id.clone(), tg.clone());
+        for svc in &users[tg] {
+            plan.forward_users.entry(svc.clone()).or_default().push(f.id.clone());
+        }
+    }
 }
 
 /// The name a value refers to when it is `Ref X` or `Fn::GetAtt [X, attr]`.
@@ -450,6 +569,7 @@ impl Plan {
                 out.extend(m.targets.iter().map(|(_, subnet)| subnet.clone()));
             }
         }
+        out.extend(self.forward_users.get(id).into_iter().flatten().cloned());
         for fs in self.mount_users.get(id).into_iter().flatten() {
             out.extend(self.mounts[fs].targets.first().map(|(t, _)| t.clone()));
         }
@@ -458,7 +578,86 @@ impl Plan {
 
     /// `id` is written by a safe construct rather than on its own.
     pub(super) fn skip(&self, id: &str) -> bool {
-        self.igws.contains_key(id) || self.attachments.contains_key(id) || self.mount_targets.contains_key(id)
+        self.igws.contains_key(id)
+            || self.attachments.contains_key(id)
+            || self.mount_targets.contains_key(id)
+            || self.forwarders.contains_key(id)
+    }
+
+    /// The variable holding the forwarding made for listener or rule `id`.
+    fn forwarding(w: &Writer<'_>, id: &str) -> String {
+        format!("{}_forwarding", Self::var(w, id))
+    }
+
+    /// `stack.listen_with(…)` or `stack.forward_rule(…)` for listener or rule `id`.
+    fn write_forward(&self, w: &mut Writer<'_>, id: &str) -> Result<bool, WriteError> {
+        let Some(tg) = self.forwarders.get(id) else {
+            return Ok(false);
+        };
+        let f = &self.forwards[tg];
+        let rs = w.section("Resources")?.cloned().unwrap_or_default();
+        let props = rs[id]
+            .get("Properties")
+            .and_then(J::as_object)
+            .cloned()
+            .unwrap_or_default();
+        let type_name = if f.load_balancer.is_some() {
+            "AWS::ElasticLoadBalancingV2::Listener"
+        } else {
+            "AWS::ElasticLoadBalancingV2::ListenerRule"
+        };
+        let info = w
+            .cat
+            .resource(type_name)
+            .ok_or_else(|| WriteError(format!("the catalog has no {type_name}")))?;
+        w.feature("elasticloadbalancingv2");
+        let err = |why: super::Why| WriteError(format!("Resources.{id}: {}", why.1));
+        let tg_var = Self::var(w, tg);
+        w.used.insert(tg_var.clone());
+        let forwarding = Self::forwarding(w, id);
+        let (text, handle) = match &f.load_balancer {
+            Some(lb) => {
+                let mut rest = props.clone();
+                rest.shift_remove("DefaultActions");
+                rest.shift_remove("LoadBalancerArn");
+                let setters = w.resource_setters(info, id, &rest).map_err(err)?;
+                let lb_var = Self::var(w, lb);
+                w.used.insert(lb_var.clone());
+                (
+                    format!(
+                        "stack.listen_with({}, &{lb_var}, &{tg_var}, |l| l{setters});",
+                        rust_str(id)
+                    ),
+                    "listener",
+                )
+            }
+            None => {
+                let listener = match props.get("ListenerArn") {
+                    Some(x) => w.resource_arg(info, id, "ListenerArn", x).map_err(err)?,
+                    None => {
+                        return Err(WriteError(format!(
+                            "Resources.{id}: a listener rule without ListenerArn"
+                        )))
+                    }
+                };
+                let conditions = match props.get("Conditions") {
+                    Some(x) => w.resource_arg(info, id, "Conditions", x).map_err(err)?,
+                    None => "[]".into(),
+                };
+                let priority = props.get("Priority").and_then(J::as_i64).unwrap_or_default();
+                (
+                    format!(
+                        "stack.forward_rule({}, {listener}, &{tg_var}, {priority}, {conditions});",
+                        rust_str(id)
+                    ),
+                    "rule",
+                )
+            }
+        };
+        w.push(Some(forwarding.clone()), text);
+        let var = Self::var(w, id);
+        w.push(Some(var), format!("{forwarding}.{handle}().clone();"));
+        Ok(true)
     }
 
     /// The variable holding the mounted file system made for `fs`.
@@ -522,7 +721,7 @@ impl Plan {
         if self.attachments.contains_key(id) {
             return Ok(true);
         }
-        if self.write_mount(w, id) {
+        if self.write_mount(w, id) || self.write_forward(w, id)? {
             return Ok(true);
         }
         let Some(g) = self.igws.get(id) else {
@@ -777,6 +976,32 @@ impl Plan {
                     });
                 }
                 Some(format!("{mounted}.filesystem_id()"))
+            }
+            "ForwardedTargetGroupArn" => {
+                let tg = ref_name(x)?;
+                let f = self.forwards.get(tg)?;
+                let forwarding = Self::forwarding(w, &f.id);
+                w.used.insert(forwarding.clone());
+                let here = w.location.clone();
+                if !current_depends_on(w).contains(&f.id) {
+                    let (what, construct) = if f.load_balancer.is_some() {
+                        ("listener", "stack.listen_with")
+                    } else {
+                        ("listener rule", "stack.forward_rule")
+                    };
+                    w.changes.push(Change {
+                        resource: here,
+                        problem: format!(
+                            "the service takes target group `{tg}` without waiting for the {what} `{}` that forwards to it (ECS refuses a target group no load balancer uses yet)",
+                            f.id
+                        ),
+                        fix: format!(
+                            "writes {construct}(\"{}\", …) and takes `{forwarding}.target_group_arn()`, which adds DependsOn `{}`",
+                            f.id, f.id
+                        ),
+                    });
+                }
+                Some(format!("{forwarding}.target_group_arn()"))
             }
             "AttachedAllocationId" => {
                 let (eip, attr) = getatt_parts(x)?;
