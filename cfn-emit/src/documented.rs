@@ -15,7 +15,27 @@ use crate::constraints::visit;
 use crate::ordering::{literal, of_type, refs_at, Reach};
 use crate::validate::Severity;
 
-type Report<'a> = dyn FnMut(Severity, &'static str, String, String, String) + 'a;
+/// Receives each finding: severity, code, path, message, help, and the fix as data (the
+/// governed resource and the `DependsOn` entries to add).
+type Report<'a> = dyn FnMut(Severity, &'static str, String, String, String, MissingOrdering) + 'a;
+
+/// A documented ordering a template does not follow, as data: what [`crate::missing_orderings`]
+/// returns (the importer adds the `DependsOn` it names).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingOrdering {
+    /// The resource that must wait.
+    pub resource: String,
+    /// The logical ids it must wait for (`DependsOn` entries to add).
+    pub depends_on: Vec<String>,
+    /// The row of the documented-orderings table (`cfn_model::aws_data::orderings`).
+    pub row: &'static str,
+    /// Why, in the table's words.
+    pub why: &'static str,
+    /// The construct that carries the ordering in a typed program.
+    pub construct: &'static str,
+    /// `true` for a sequence not chained (a warning), `false` for a missing dependency (an error).
+    pub sequence: bool,
+}
 
 /// What a property holds that names another resource: its `Ref`/`Fn::GetAtt` target, or a
 /// literal (a name).
@@ -89,6 +109,14 @@ fn missing(row: &'static Ordering, gov: &str, ty: &str, what: &str, missing: &[&
             row.why, row.id
         ),
         format!("add {depends} to {gov}, or write it with {}", row.construct),
+        MissingOrdering {
+            resource: gov.to_owned(),
+            depends_on: missing.iter().map(|m| (*m).to_owned()).collect(),
+            row: row.id,
+            why: row.why,
+            construct: row.construct,
+            sequence: false,
+        },
     );
 }
 
@@ -237,6 +265,14 @@ fn sequence<'a>(
                         "chain them, e.g. add \"DependsOn\": \"{prev}\" to {later}, or write them with {}",
                         row.construct
                     ),
+                    MissingOrdering {
+                        resource: later.to_owned(),
+                        depends_on: vec![prev.to_owned()],
+                        row: row.id,
+                        why: row.why,
+                        construct: row.construct,
+                        sequence: true,
+                    },
                 );
             }
         }

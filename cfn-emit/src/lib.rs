@@ -34,6 +34,7 @@ use std::fmt;
 
 use cfn_model::{Stack, Template};
 
+pub use documented::MissingOrdering;
 pub use json::expr_to_json;
 pub use runner::{run, run_with_args};
 pub use validate::{limits, Diagnostic, Severity};
@@ -79,6 +80,16 @@ impl Diagnostics {
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(|d| d.severity == Severity::Error)
     }
+}
+
+/// The orderings AWS's documentation demands that `stack`'s own template (not its nested
+/// stacks) does not follow, as data: each resource that must wait and the `DependsOn` entries
+/// that fix it (`validate` reports the same, as diagnostics). For tools that rewrite templates,
+/// such as the importer.
+pub fn missing_orderings(stack: &impl AsTemplate) -> Vec<MissingOrdering> {
+    let mut out = Vec::new();
+    documented::check(stack.as_template(), &mut |_, _, _, _, _, m| out.push(m));
+    out
 }
 
 /// Validates a stack (and its nested stacks) without emitting it, size limits included.

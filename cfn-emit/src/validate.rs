@@ -119,7 +119,9 @@ pub(crate) fn validate_into(t: &Template, prefix: &str, out: &mut Vec<Diagnostic
     check_depth(t, &mut cx);
     crate::constraints::check(t, &mut |code, path, msg, help| cx.err(code, path, msg, help));
     crate::ordering::check(t, &mut |code, path, msg, help| cx.err(code, path, msg, help));
-    crate::documented::check(t, &mut |sev, code, path, msg, help| cx.push(sev, code, path, msg, help));
+    crate::documented::check(t, &mut |sev, code, path, msg, help, _| {
+        cx.push(sev, code, path, msg, help)
+    });
     crate::literal_checks::check(t, &mut |sev, code, path, msg, help| cx.push(sev, code, path, msg, help));
     crate::iam_policy::check(t, &mut |sev, code, path, msg, help| cx.push(sev, code, path, msg, help));
     for (id, r) in &t.resources {

@@ -162,6 +162,37 @@ enum Sym {
     },
 }
 
+/// The orderings AWS documents that the template's resources do not follow, by resource: the
+/// same check `validate` runs, on the template as it stands (its own `DependsOn` only), declared
+/// in `order`.
+fn documented_orderings(rs: &Map<String, J>, order: &[&str]) -> HashMap<String, Vec<cfn_emit::MissingOrdering>> {
+    let mut s: cfn_model::Stack = cfn_model::Stack::new();
+    let mut handles = HashMap::new();
+    for id in order {
+        let r = &rs[*id];
+        let ty = r.get("Type").and_then(J::as_str).unwrap_or_default().to_owned();
+        let props = r.get("Properties").cloned().unwrap_or_else(|| J::Object(Map::new()));
+        let mut attrs = cfn_model::Attributes::new();
+        let deps: Vec<&str> = match r.get("DependsOn") {
+            Some(J::String(d)) => vec![d.as_str()],
+            Some(J::Array(a)) => a.iter().filter_map(J::as_str).collect(),
+            _ => Vec::new(),
+        };
+        for d in deps {
+            if let Some(h) = handles.get(d) {
+                attrs = attrs.depends_on(h);
+            }
+        }
+        let h = s.add_with(id, cfn_model::RawResource::new(ty, props), attrs);
+        handles.insert(*id, h);
+    }
+    let mut out: HashMap<String, Vec<cfn_emit::MissingOrdering>> = HashMap::new();
+    for m in cfn_emit::missing_orderings(&s) {
+        out.entry(m.resource.clone()).or_default().push(m);
+    }
+    out
+}
+
 /// A statement of the program body.
 struct Stmt {
     /// Comment lines above it.
@@ -193,6 +224,8 @@ struct Writer<'t> {
     uses_aws: bool,
     /// The traps' rewrites, decided before the resources are written.
     traps: traps::Plan,
+    /// The orderings AWS documents that a resource does not follow (added as `DependsOn`).
+    documented: HashMap<String, Vec<cfn_emit::MissingOrdering>>,
 }
 
 const KEYWORDS: &[&str] = &[
@@ -366,6 +399,7 @@ impl<'t> Writer<'t> {
             pending: Vec::new(),
             uses_aws: false,
             traps: traps::Plan::default(),
+            documented: HashMap::new(),
         };
         if let Some(rs) = w.section("Resources")? {
             for (id, r) in rs {
@@ -837,6 +871,7 @@ impl<'t> Writer<'t> {
                 )));
             }
         }
+        self.documented = documented_orderings(rs, &order);
         for id in order {
             self.location = id.to_owned();
             self.resource(id, &rs[id])?;
@@ -985,6 +1020,7 @@ impl<'t> Writer<'t> {
         if info.is_some() && self.escapes.len() == escapes_before {
             self.stats.fully_typed += 1;
         }
+        self.documented_depends_on(id, r, &mut attrs);
         let text = if attrs.is_empty() {
             format!("stack.add({}, {body});", rust_str(id))
         } else {
@@ -992,6 +1028,50 @@ impl<'t> Writer<'t> {
         };
         self.push(Some(var), text);
         Ok(())
+    }
+
+    /// `.depends_on(…)` for each ordering AWS documents that `id` does not follow (and that no
+    /// safe construct of the program already carries), each reported as a [`Change`].
+    fn documented_depends_on(&mut self, id: &str, r: &Map<String, J>, attrs: &mut String) {
+        let Some(missing) = self.documented.remove(id) else {
+            return;
+        };
+        let declared: Vec<String> = match r.get("DependsOn") {
+            Some(J::String(d)) => vec![d.clone()],
+            Some(J::Array(a)) => a.iter().filter_map(J::as_str).map(str::to_owned).collect(),
+            _ => Vec::new(),
+        };
+        for m in missing {
+            for dep in &m.depends_on {
+                let named = format!("`{dep}`");
+                let carried = self.changes.iter().any(|c| c.resource == id && c.fix.contains(&named));
+                if carried || declared.contains(dep) {
+                    continue;
+                }
+                let Some(Sym::Resource { var, .. }) = self.syms.get(dep) else {
+                    continue;
+                };
+                let var = var.clone();
+                self.used.insert(var.clone());
+                let _ = write!(attrs, ".depends_on(&{var})");
+                let problem = if m.sequence {
+                    format!(
+                        "it is created at the same time as `{dep}`: {} (AWS documents this ordering: `{}`)",
+                        m.why, m.row
+                    )
+                } else {
+                    format!(
+                        "it does not wait for `{dep}`: {} (AWS documents this ordering: `{}`)",
+                        m.why, m.row
+                    )
+                };
+                self.changes.push(Change {
+                    resource: id.to_owned(),
+                    problem,
+                    fix: format!("adds DependsOn `{dep}` (written by hand: {})", m.construct),
+                });
+            }
+        }
     }
 
     /// The typed resource expression and the `.raw_property(…)` calls for what it cannot say.
