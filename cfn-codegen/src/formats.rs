@@ -246,7 +246,7 @@ pub fn evidence(marker: &str) -> Option<(&'static str, &'static str, &'static st
 }
 
 /// The trait generated setters take for evidence `marker` (`IntoValue` for an unknown one, which
-/// [`apply_patches`](crate::formats::apply_patches) refuses before code is emitted).
+/// [`apply_patches`] refuses before code is emitted).
 pub fn evidence_trait(marker: &str) -> &'static str {
     evidence(marker).map_or("IntoValue", |(_, t, _)| t)
 }

@@ -606,7 +606,7 @@ fn prefix_file(
     let _ = writeln!(
         o,
         "/// The actions of `{p}`: one constant per action, named as IAM spells it, typed by the resource \
-         types it acts on; [`ALL`] lists what the data says of each.\n\
+         types it acts on; [`ALL`](actions::ALL) lists what the data says of each.\n\
          #[allow(non_upper_case_globals, clippy::type_complexity)]\npub mod actions {{\n\
          use crate::policy::{{AccessLevel as L, Action, ActionInfo}};\n\
          #[allow(unused_imports)]\nuse super::arns as r;\n\n\

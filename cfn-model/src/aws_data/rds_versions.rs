@@ -2,7 +2,7 @@
 //! RDS engine versions from cfn-lint 1.58.0's extension schemas
 //! (`extensions/aws_rds_dbinstance/` and `aws_rds_dbcluster/`, files `engine_version.json` and
 //! `engine_version_deprecated.json`): the tables `validate` checks `EngineVersion` against, and
-//! one enum per engine for [`Engine`](super::Engine) / [`ClusterEngine`](super::ClusterEngine).
+//! one enum per engine for [`Engine`] / [`ClusterEngine`].
 //!
 //! A variant is a version that every resource type offering the engine lists, so it is accepted
 //! by `AWS::RDS::DBInstance` and `AWS::RDS::DBCluster` alike. Deprecated versions stay as
