@@ -53,6 +53,7 @@
 mod action;
 mod arn;
 mod condition;
+mod grants;
 mod handles;
 
 use std::borrow::Cow;
@@ -63,6 +64,9 @@ pub use action::{
 };
 pub use arn::{IamResource, ResourceArn};
 pub use condition::{global, Condition, ConditionKey, Global, KeyOf, KeyTemplate};
+#[cfg(feature = "iam")]
+pub use grants::GrantedRole;
+pub use grants::{actions_on, Grant};
 
 use crate::expr::{Expr, Key};
 use crate::value::{Json, Value};
