@@ -104,8 +104,8 @@ const READ: &[AccessLevel] = &[AccessLevel::Read, AccessLevel::List];
 #[must_use = "a grant does nothing until it is added to a policy: `PolicyDocument::grant`, `Stack::grant`"]
 pub struct Grant {
     statements: Vec<Statement>,
-    /// The service that uses a KMS key on the grantee's behalf (`s3`), for `kms:ViaService`.
-    via: Option<&'static str>,
+    /// The services that use a KMS key on the grantee's behalf (`s3`), for `kms:ViaService`.
+    via: Vec<&'static str>,
     decrypt: bool,
     encrypt: bool,
 }
@@ -140,14 +140,18 @@ impl Grant {
         self.statements.extend(other.statements);
         self.decrypt |= other.decrypt;
         self.encrypt |= other.encrypt;
-        if self.via.is_none() {
-            self.via = other.via;
+        for v in other.via {
+            if !self.via.contains(&v) {
+                self.via.push(v);
+            }
         }
         self
     }
 
     fn via(mut self, service: &'static str, decrypt: bool, encrypt: bool) -> Grant {
-        self.via = Some(service);
+        if !self.via.contains(&service) {
+            self.via.push(service);
+        }
         self.decrypt |= decrypt;
         self.encrypt |= encrypt;
         self
@@ -169,7 +173,10 @@ impl Grant {
     /// The resource is encrypted with the customer managed KMS key `key` (a handle, or
     /// `ResourceArn::<kms::arns::Key>::external(…)`): adds the key's actions the grant needs
     /// (`kms:Decrypt` to read; `kms:GenerateDataKey` and `kms:Decrypt` to write) on that key,
-    /// only through the resource's service (`kms:ViaService` = `<service>.${AWS::Region}.amazonaws.com`).
+    /// only through the services of the grant's resources (`kms:ViaService` =
+    /// `<service>.${AWS::Region}.amazonaws.com`, one value per service for grants joined with
+    /// [`Grant::and`]). A grant that names no service (a key's own grants, a log group's) is
+    /// returned unchanged.
     ///
     /// ```
     /// use cfn_model::prelude::*;
@@ -185,16 +192,18 @@ impl Grant {
     pub fn encrypted_with<A: IamResource<Kind = crate::aws::kms::arns::Key>>(self, key: A) -> Grant {
         use crate::aws::kms;
         let key = ResourceArn::of(key);
-        let Some(service) = self.via else {
+        if self.via.is_empty() {
             return self;
-        };
+        }
         let via = Condition::string_equals(
             kms::conditions::ViaService,
-            [Value::<String>::sub([
-                SubPart::lit(format!("{service}.")),
-                SubPart::val(Pseudo::region()),
-                SubPart::lit(".amazonaws.com"),
-            ])],
+            self.via.iter().map(|service| {
+                Value::<String>::sub([
+                    SubPart::lit(format!("{service}.")),
+                    SubPart::val(Pseudo::region()),
+                    SubPart::lit(".amazonaws.com"),
+                ])
+            }),
         );
         let st = match (self.encrypt, self.decrypt) {
             (true, _) => Statement::allow(kms::actions::GenerateDataKey)
@@ -731,7 +740,7 @@ impl<S> Handle<crate::aws::lambda::Function, S> {
     /// let f = stack.add(
     ///     "Handler",
     ///     lambda::Function::new(lambda::function::Code::new().zip_file("def h(e, c): pass"), role.arn())
-    ///         .runtime("python3.12")
+    ///         .runtime(lambda::function::Runtime::Python3_12)
     ///         .handler("index.h"),
     /// );
     /// let topic = stack.add("Events", sns::Topic::new());
