@@ -60,7 +60,7 @@
 //! (`kms:ViaService`), as CDK's grants do for a bucket's key.
 
 #[allow(unused_imports)]
-use super::{global, Condition, IamResource, Principal};
+use super::{global, Condition, IamResource, KindIs, Principal};
 use super::{AccessLevel, ActionInfo, Effect, PolicyDocument, ResourceArn, ResourceType, Statement};
 #[allow(unused_imports)]
 use crate::expr::SubPart;
@@ -189,9 +189,12 @@ impl Grant {
     /// assert!(!read.actions().contains(&"kms:GenerateDataKey"));
     /// ```
     #[cfg(feature = "kms")]
-    pub fn encrypted_with<A: IamResource<Kind = crate::aws::kms::arns::Key>>(self, key: A) -> Grant {
+    pub fn encrypted_with<A: IamResource>(self, key: A) -> Grant
+    where
+        A::Kind: KindIs<crate::aws::kms::arns::Key>,
+    {
         use crate::aws::kms;
-        let key = ResourceArn::of(key);
+        let key = ResourceArn::<kms::arns::Key>::from_expr(key.into_arn());
         if self.via.is_empty() {
             return self;
         }
@@ -771,7 +774,10 @@ impl ResourceArn<crate::aws::efs::arns::FileSystem> {
     /// Mount the file system read-only through `access_point` only: `elasticfilesystem:ClientMount`
     /// on the file system, with `ArnEquals elasticfilesystem:AccessPointArn` (the key holds an
     /// ARN: `StringEquals` on it is what parliament reports).
-    pub fn grant_mount_via<A: IamResource<Kind = crate::aws::efs::arns::AccessPoint>>(&self, access_point: A) -> Grant {
+    pub fn grant_mount_via<A: IamResource>(&self, access_point: A) -> Grant
+    where
+        A::Kind: KindIs<crate::aws::efs::arns::AccessPoint>,
+    {
         self.efs_client(access_point, false)
     }
 
@@ -787,20 +793,16 @@ impl ResourceArn<crate::aws::efs::arns::FileSystem> {
     /// let g = fs.grant_read_write_via(&ap);
     /// assert_eq!(g.actions(), ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]);
     /// ```
-    pub fn grant_read_write_via<A: IamResource<Kind = crate::aws::efs::arns::AccessPoint>>(
-        &self,
-        access_point: A,
-    ) -> Grant {
+    pub fn grant_read_write_via<A: IamResource>(&self, access_point: A) -> Grant
+    where
+        A::Kind: KindIs<crate::aws::efs::arns::AccessPoint>,
+    {
         self.efs_client(access_point, true)
     }
 
-    fn efs_client<A: IamResource<Kind = crate::aws::efs::arns::AccessPoint>>(
-        &self,
-        access_point: A,
-        write: bool,
-    ) -> Grant {
+    fn efs_client<A: IamResource>(&self, access_point: A, write: bool) -> Grant {
         use crate::aws::efs::{actions as a, conditions as c};
-        let ap = ResourceArn::of(access_point);
+        let ap = ResourceArn::<crate::aws::efs::arns::AccessPoint>::from_expr(access_point.into_arn());
         let mut st = Statement::allow(a::ClientMount).on(self);
         if write {
             st = st.action(a::ClientWrite);
@@ -812,15 +814,18 @@ impl ResourceArn<crate::aws::efs::arns::FileSystem> {
 #[cfg(feature = "efs")]
 impl<S> Handle<crate::aws::efs::FileSystem, S> {
     /// `grant_mount_via` on this file system's ARN: see [`ResourceArn::grant_mount_via`](ResourceArn#method.grant_mount_via).
-    pub fn grant_mount_via<A: IamResource<Kind = crate::aws::efs::arns::AccessPoint>>(&self, access_point: A) -> Grant {
+    pub fn grant_mount_via<A: IamResource>(&self, access_point: A) -> Grant
+    where
+        A::Kind: KindIs<crate::aws::efs::arns::AccessPoint>,
+    {
         ResourceArn::<crate::aws::efs::arns::FileSystem>::of(self).grant_mount_via(access_point)
     }
 
     /// `grant_read_write_via` on this file system's ARN: see [`ResourceArn::grant_read_write_via`](ResourceArn#method.grant_read_write_via).
-    pub fn grant_read_write_via<A: IamResource<Kind = crate::aws::efs::arns::AccessPoint>>(
-        &self,
-        access_point: A,
-    ) -> Grant {
+    pub fn grant_read_write_via<A: IamResource>(&self, access_point: A) -> Grant
+    where
+        A::Kind: KindIs<crate::aws::efs::arns::AccessPoint>,
+    {
         ResourceArn::<crate::aws::efs::arns::FileSystem>::of(self).grant_read_write_via(access_point)
     }
 }
