@@ -289,9 +289,7 @@ fn queue_and_topic_grants_and_their_resource_statements() {
             vec![Value::<String>::from(fx.queue.queue_url())],
         ),
     );
-    let rule_arn = Value::<String>::from(sub!(
-        "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/nightly"
-    ));
+    let rule_arn: Value<String> = sub!("arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/nightly");
     let publish = fx.topic.allow_publish_from("events.amazonaws.com", rule_arn);
     fx.s.add(
         "EventsPolicy",
