@@ -53,7 +53,7 @@ fn stack() -> Stack {
                 .when(Condition::string_equals(global::SourceAccount, [Pseudo::account_id()])),
         )
         .statement(
-            Statement::allow(s3::actions::PutObjectTagging)
+            Statement::allow(s3::actions::PutObject)
                 .on(bucket.objects_arn())
                 .when(Condition::string_equals(
                     s3::conditions::RequestObjectTag.key("Team"),

@@ -98,3 +98,13 @@ impl<K> IamResource for &ResourceArn<K> {
         self.expr.clone()
     }
 }
+
+/// `Self`, the IAM resource type of an ARN given to a grant, is `K`, the type the grant needs
+/// (`Grant::encrypted_with` needs a KMS key, `grant_read_write_via` an EFS access point).
+#[diagnostic::on_unimplemented(
+    message = "an ARN of IAM resource type `{Self}` where one of type `{K}` is needed",
+    label = "an ARN of another resource type",
+    note = "pass a handle of a resource of that type (`&key`, `&access_point`) or `ResourceArn::<{K}>::external(\"arn:…\")`"
+)]
+pub trait KindIs<K> {}
+impl<K> KindIs<K> for K {}

@@ -53,6 +53,7 @@
 mod action;
 mod arn;
 mod condition;
+pub mod grants;
 mod handles;
 
 use std::borrow::Cow;
@@ -61,8 +62,11 @@ use std::marker::PhantomData;
 pub use action::{
     actions_at, AccessLevel, Action, ActionInfo, ActsOn, At, Further, IamService, NoResourceType, ResourceType,
 };
-pub use arn::{IamResource, ResourceArn};
+pub use arn::{IamResource, KindIs, ResourceArn};
 pub use condition::{global, Condition, ConditionKey, Global, KeyOf, KeyTemplate};
+#[cfg(feature = "iam")]
+pub use grants::GrantedRole;
+pub use grants::{actions_on, Grant};
 
 use crate::expr::{Expr, Key};
 use crate::value::{Json, Value};

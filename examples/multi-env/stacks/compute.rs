@@ -5,12 +5,12 @@
 
 use cfn::aws::ecs::{self, service, task_definition as td};
 use cfn::aws::elasticloadbalancingv2::{self as elbv2, listener, load_balancer, target_group};
-use cfn::aws::{ec2, efs, iam, logs};
+use cfn::aws::{ec2, ecr, efs, iam, kms, logs, secretsmanager, ssm};
+use cfn::model::policy::{global, Condition, PolicyDocument, Principal, ResourceArn, Statement};
 use cfn::model::MountedFileSystemId;
 use cfn::prelude::*;
 use cfn::rules::{Tool, Waiver};
 
-use super::policy::{self, Statement};
 use super::settings::{self, Environment, Production, APP_PORT};
 
 /// The name of the application container.
@@ -127,45 +127,56 @@ impl ChildStack for Compute {
             td::Secret::secrets_manager_arn_key(variable, p.db_secret_arn.clone(), key)
         };
 
-        // What ECS needs to start a task: pull the image, write its logs, read its secrets.
+        // The roles' trust: ECS tasks of this account only (`aws:SourceAccount` guards against
+        // confused deputies).
+        let ecs_tasks = || {
+            PolicyDocument::new().statement(
+                Statement::allow(iam::sts::actions::AssumeRole)
+                    .trusting(Principal::service("ecs-tasks.amazonaws.com"))
+                    .when(Condition::string_equals(global::SourceAccount, [Pseudo::account_id()])),
+            )
+        };
+        // The ARNs the parent passed, typed by the IAM resource type they name.
+        let images = ResourceArn::<ecr::arns::Repository>::external(sub!(
+            "arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/*"
+        ));
+        let db_secret = ResourceArn::<secretsmanager::arns::Secret>::external(&p.db_secret_arn);
+        let key = ResourceArn::<kms::arns::Key>::external(&p.kms_key_arn);
+        let db_endpoint = ResourceArn::<ssm::arns::Parameter>::external(&p.db_endpoint_parameter_arn);
+        let db_port = ResourceArn::<ssm::arns::Parameter>::external(&p.db_port_parameter_arn);
+        let file_system = ResourceArn::<efs::arns::FileSystem>::external(&p.file_system_arn);
+        let access_point = ResourceArn::<efs::arns::AccessPoint>::external(&p.access_point_arn);
+
+        // What ECS needs to start a task: pull the image, write its logs, read its secrets (the
+        // key only through Secrets Manager), read the two endpoint parameters (one
+        // `ssm:GetParameters` call). Inline: whatever uses the role waits for its permissions.
         let execution_role = s.add(
             "TaskExecutionRole",
-            iam::Role::new(policy::assumed_by("ecs-tasks.amazonaws.com"))
+            iam::Role::new(ecs_tasks())
                 .role_name(name("task-execution"))
                 .description("ECS agent: pull the image, write logs, read the task's secrets")
                 .policies([iam::role::Policy::new(
-                    policy::document([
-                        Statement::allow(["ecr:GetAuthorizationToken"]).on("*"),
-                        Statement::allow(["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]).on(sub!(
-                            "arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/*"
-                        )),
-                        Statement::allow(["logs:CreateLogStream", "logs:PutLogEvents"]).on(log_group.arn()),
-                        Statement::allow(["secretsmanager:GetSecretValue"]).on(&p.db_secret_arn),
-                        Statement::allow(["kms:Decrypt"]).on(&p.kms_key_arn).when(
-                            "StringEquals",
-                            "kms:ViaService",
-                            sub!("secretsmanager.${AWS::Region}.amazonaws.com"),
+                    PolicyDocument::new()
+                        .grant(images.grant_pull())
+                        .grant(log_group.grant_write())
+                        .grant(db_secret.grant_read().encrypted_with(&key))
+                        .statement(
+                            Statement::allow(ssm::actions::GetParameters)
+                                .on(&db_endpoint)
+                                .on(&db_port),
                         ),
-                        Statement::allow(["ssm:GetParameters"])
-                            .on(&p.db_endpoint_parameter_arn)
-                            .on(&p.db_port_parameter_arn),
-                    ]),
                     "task-execution",
                 )]),
         );
-        // What the application itself may do: mount its file system through its access point.
+        // What the application itself may do: mount its file system and write to it, through its
+        // access point only (`ArnEquals elasticfilesystem:AccessPointArn`).
         let task_role = s.add(
             "TaskRole",
-            iam::Role::new(policy::assumed_by("ecs-tasks.amazonaws.com"))
+            iam::Role::new(ecs_tasks())
                 .role_name(name("task"))
                 .description("The application: its EFS access point, nothing else")
                 .policies([iam::role::Policy::new(
-                    policy::document([Statement::allow([
-                        "elasticfilesystem:ClientMount",
-                        "elasticfilesystem:ClientWrite",
-                    ])
-                    .on(&p.file_system_arn)
-                    .when("StringEquals", "elasticfilesystem:AccessPointArn", &p.access_point_arn)]),
+                    PolicyDocument::from(file_system.grant_read_write_via(&access_point)),
                     "efs-access-point",
                 )]),
         );

@@ -9,7 +9,6 @@ pub mod compute;
 pub mod data;
 pub mod monitoring;
 pub mod network;
-pub mod policy;
 pub mod settings;
 pub mod storage;
 
