@@ -156,6 +156,38 @@ fn a_shared_transit_gateway_orders_the_route_on_this_stacks_attachment() {
     assert_eq!(tgw.attachment().logical_id(), "SharedTransitAttachment");
 }
 
+/// One transit gateway attached to two VPCs: each VPC's route waits for its own attachment, and
+/// `validate` asks no more (the other VPC's attachment is not its concern).
+#[test]
+fn two_vpcs_on_one_transit_gateway_each_route_waits_for_its_own_attachment() {
+    let mut s: Stack = Stack::new();
+    let transit = s.add("Transit", ec2::TransitGateway::new());
+    for (name, octet) in [("App", 0), ("Data", 1)] {
+        let vpc = s.add(
+            &format!("{name}Vpc"),
+            ec2::Vpc::new().cidr_block(format!("10.{octet}.0.0/16")),
+        );
+        let subnet = s.add(
+            &format!("{name}Private"),
+            ec2::Subnet::new(&vpc).cidr_block(format!("10.{octet}.1.0/24")),
+        );
+        let tgw = s.attach_transit_gateway(&format!("{name}TransitAttachment"), &transit, &vpc, [&subnet]);
+        let rt = s.add(&format!("{name}Routes"), ec2::RouteTable::new(&vpc));
+        s.add(
+            &format!("{name}ToCorporate"),
+            ec2::Route::new(&rt)
+                .destination_cidr_block("172.16.0.0/12")
+                .transit_gateway_id(tgw.transit_gateway_id()),
+        );
+    }
+    assert_eq!(cfn::validate(&s), []);
+    let t = common::emit_root("safe_gateway_two_vpcs_transit", &s);
+    assert_eq!(
+        t["Resources"]["DataToCorporate"]["DependsOn"],
+        json!("DataTransitAttachment")
+    );
+}
+
 /// Issue 15, item 5: a template being migrated keeps every logical id. Each resource the
 /// constructs add takes the id its caller chose, and the ordering and references follow them.
 #[test]

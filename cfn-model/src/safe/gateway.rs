@@ -148,6 +148,46 @@ impl<S> AttachedInternetGateway<S> {
         address.allocation_id().cast_unchecked().after([self.ready()])
     }
 
+    /// The id of `subnet` for a resource that gives it public addresses (an instance with a
+    /// public IP, an Auto Scaling group in public subnets, an internet-facing Classic Load
+    /// Balancer), usable only once the gateway is attached: the resource holding it gets
+    /// `DependsOn` on the attachment, as AWS's documentation demands. `validate` reports such a
+    /// resource on a bare public subnet (`gateway-attachment-order`).
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::ec2;
+    ///
+    /// let mut s: Stack = Stack::new();
+    /// let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    /// let igw = s.attach_internet_gateway("Igw", &vpc);
+    /// let public = s.add("Public", ec2::Subnet::new(&vpc).cidr_block("10.0.0.0/24").map_public_ip_on_launch(true));
+    /// s.add("Bastion", ec2::Instance::new().image_id("ami-0123456789abcdef0").subnet_id(igw.public_subnet(&public)));
+    /// assert_eq!(&*s.template().resources["Bastion"].depends_on[0], "IgwAttachment");
+    /// ```
+    pub fn public_subnet(&self, subnet: &Handle<Subnet, S>) -> Value<Id<Subnet>> {
+        subnet.id().after([self.ready()])
+    }
+
+    /// `true`, usable only once the gateway is attached: for `AssociatePublicIpAddress` (an
+    /// instance's or a launch template's network interface) and a subnet's
+    /// `MapPublicIpOnLaunch`, so whatever asks for a public IP waits for the attachment.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::ec2;
+    ///
+    /// let mut s: Stack = Stack::new();
+    /// let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    /// let igw = s.attach_internet_gateway("Igw", &vpc);
+    /// let public = s.add("Public", ec2::Subnet::new(&vpc).cidr_block("10.0.0.0/24").map_public_ip_on_launch(igw.public_ip()));
+    /// assert_eq!(&*s.template().resources["Public"].depends_on[0], "IgwAttachment");
+    /// # let _ = public;
+    /// ```
+    pub fn public_ip(&self) -> Value<bool> {
+        Value::from(true).after([self.ready()])
+    }
+
     /// A VPC Elastic IP (`Domain: vpc`) that waits for the attachment (for a NAT gateway, use
     /// [`Stack::nat_gateway`], which adds one).
     pub fn eip(&self) -> Eip {
