@@ -3,7 +3,10 @@
 //! A proptest strategy draws a plan — resource kinds from the default features, each referencing
 //! only resources added before it, ordering evidence (`stack.allow`), parameters, a condition, a
 //! mapping, outputs with exports, and nested children that receive values from the parent — and
-//! builds it through the public API. For every case: nothing panics, `validate` reports nothing,
+//! builds it through the public API. The safe constructs that carry orderings take part: internet
+//! gateways and public subnets (`igw.public_ip()`, `igw.public_subnet`), transit gateway and VPN
+//! gateway attachments (`attach_transit_gateway`, `vgw.vpn_gateway_id()`), listener rules
+//! (`forward_rule`), chains (`sequence`) and Lambda functions on EFS (`mount(…).access_point`). For every case: nothing panics, `validate` reports nothing,
 //! building and emitting twice gives identical bytes, and every file is written under
 //! `target/cfn-lint/random/` so that `scripts/test.sh` runs cfn-lint once over all of them.
 //!
@@ -12,7 +15,9 @@
 
 mod common;
 
-use cfn::aws::{ec2, kms, logs, s3, sns, sqs, ssm};
+use cfn::aws::elasticloadbalancingv2 as elbv2;
+use cfn::aws::{dynamodb, ec2, efs, iam, kms, lambda, logs, s3, sns, sqs, ssm};
+use cfn::model::safe::gateway::AttachedInternetGateway;
 use cfn::model::safe::security_group::Port;
 use cfn::prelude::*;
 use std::cell::Cell;
@@ -25,19 +30,83 @@ use serde_json::json;
 /// number); a step whose kind has none yet is skipped, so references only point backwards.
 #[derive(Clone, Debug)]
 enum Step {
-    Vpc { octet: u8 },
-    Subnet { vpc: usize, third: u8, az: u8 },
-    Group { vpc: usize },
-    Allow { from: usize, to: usize, port: u16 },
-    Bucket { versioned: bool },
-    Queue { delay: u16 },
-    Topic { conditional: bool },
-    Subscribe { topic: usize, queue: usize },
-    LogGroup { days: usize, from_mapping: bool },
+    Vpc {
+        octet: u8,
+    },
+    Subnet {
+        vpc: usize,
+        third: u8,
+        az: u8,
+    },
+    Group {
+        vpc: usize,
+    },
+    Allow {
+        from: usize,
+        to: usize,
+        port: u16,
+    },
+    Bucket {
+        versioned: bool,
+    },
+    Queue {
+        delay: u16,
+    },
+    Topic {
+        conditional: bool,
+    },
+    Subscribe {
+        topic: usize,
+        queue: usize,
+    },
+    LogGroup {
+        days: usize,
+        from_mapping: bool,
+    },
     Key,
-    Alias { key: usize },
-    Parameter { of: usize, from_param: bool },
-    Output { of: usize, export: bool },
+    Alias {
+        key: usize,
+    },
+    Parameter {
+        of: usize,
+        from_param: bool,
+    },
+    Output {
+        of: usize,
+        export: bool,
+    },
+    /// An internet gateway attached to a VPC without one.
+    Igw {
+        vpc: usize,
+    },
+    /// A public subnet behind an attached gateway (its route, its association), maybe with an
+    /// instance in it.
+    PublicSubnet {
+        igw: usize,
+        third: u8,
+        az: u8,
+        instance: bool,
+    },
+    /// A transit gateway attachment of a subnet's VPC, and a route through it.
+    Transit {
+        subnet: usize,
+    },
+    /// A VPN gateway attached to a VPC without one, a route through it and route propagation.
+    Vpn {
+        vpc: usize,
+    },
+    /// A target group and a listener rule forwarding to it on an imported listener.
+    Forward {
+        vpc: usize,
+    },
+    /// DynamoDB tables with indexes, created one after the other.
+    Tables {
+        n: u8,
+    },
+    /// A Lambda function on an EFS access point mounted in a subnet.
+    LambdaEfs {
+        subnet: usize,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -64,6 +133,20 @@ fn step() -> impl Strategy<Value = Step> {
         any::<usize>().prop_map(|key| Step::Alias { key }),
         (any::<usize>(), any::<bool>()).prop_map(|(of, from_param)| Step::Parameter { of, from_param }),
         (any::<usize>(), any::<bool>()).prop_map(|(of, export)| Step::Output { of, export }),
+        any::<usize>().prop_map(|vpc| Step::Igw { vpc }),
+        (any::<usize>(), any::<u8>(), 0u8..2, any::<bool>()).prop_map(|(igw, third, az, instance)| {
+            Step::PublicSubnet {
+                igw,
+                third,
+                az,
+                instance,
+            }
+        }),
+        any::<usize>().prop_map(|subnet| Step::Transit { subnet }),
+        any::<usize>().prop_map(|vpc| Step::Vpn { vpc }),
+        any::<usize>().prop_map(|vpc| Step::Forward { vpc }),
+        (2u8..4).prop_map(|n| Step::Tables { n }),
+        any::<usize>().prop_map(|subnet| Step::LambdaEfs { subnet }),
     ]
 }
 
@@ -97,6 +180,17 @@ struct Pool<S> {
     queues: Vec<Handle<sqs::Queue, S>>,
     topics: Vec<Handle<sns::Topic, S>>,
     keys: Vec<Handle<kms::Key, S>>,
+    /// Subnets, with the index of their VPC.
+    subnets: Vec<(Handle<ec2::Subnet, S>, usize)>,
+    /// Attached internet gateways, with the index of their VPC (one per VPC).
+    igws: Vec<(AttachedInternetGateway<S>, usize)>,
+    /// VPCs with a VPN gateway attached (one per VPC).
+    vgw_vpcs: Vec<usize>,
+    /// The transit gateway, once one is added, and the VPCs attached to it (once each).
+    transit: Option<Handle<ec2::TransitGateway, S>>,
+    transit_vpcs: Vec<usize>,
+    /// The last DynamoDB table with indexes: every later one continues its chain.
+    last_table: Option<Handle<dynamodb::Table, S>>,
     /// Every string-valued reference so far (ids, ARNs), for SSM parameters and outputs.
     strings: Vec<Value<String>>,
     n: usize,
@@ -128,6 +222,12 @@ fn build_steps<S>(
         queues: Vec::new(),
         topics: Vec::new(),
         keys: Vec::new(),
+        subnets: Vec::new(),
+        igws: Vec::new(),
+        vgw_vpcs: Vec::new(),
+        transit: None,
+        transit_vpcs: Vec::new(),
+        last_table: None,
         strings: inputs.to_vec(),
         n: 0,
     };
@@ -157,6 +257,7 @@ fn build_steps<S>(
             }
             Step::Subnet { vpc, third, az } => {
                 let Some(v) = pick(&p.vpcs, vpc) else { continue };
+                let vi = vpc % p.vpcs.len();
                 // The VPC's own block, so the subnet is inside it whatever the octets.
                 let cidr = Value::<String>::select((third % 16) as i64, v.get_att::<String>("CidrBlock").cidr(16, 8));
                 let sub = s.add(
@@ -166,6 +267,7 @@ fn build_steps<S>(
                         .availability_zone(Value::select(az as i64, Value::<Vec<String>>::azs(""))),
                 );
                 p.strings.push(sub.id().into());
+                p.subnets.push((sub, vi));
             }
             Step::Group { vpc } => {
                 let Some(v) = pick(&p.vpcs, vpc) else { continue };
@@ -281,6 +383,189 @@ fn build_steps<S>(
                     ]));
                 }
                 s.output(&id("Out"), o);
+            }
+            Step::Igw { vpc } => {
+                if p.vpcs.is_empty() || p.igws.iter().any(|(_, v)| *v == vpc % p.vpcs.len()) {
+                    continue;
+                }
+                let vi = vpc % p.vpcs.len();
+                let igw = s.attach_internet_gateway(id("Igw").as_str(), &p.vpcs[vi]);
+                p.igws.push((igw, vi));
+            }
+            Step::PublicSubnet {
+                igw,
+                third,
+                az,
+                instance,
+            } => {
+                let Some((igw, vi)) = pick(&p.igws, igw) else { continue };
+                let v = &p.vpcs[*vi];
+                let cidr = Value::<String>::select((third % 16) as i64, v.get_att::<String>("CidrBlock").cidr(16, 8));
+                // Public addresses wait for the attachment: the subnet's mapping and the
+                // instance's subnet id carry it.
+                let sub = s.add(
+                    &id("PublicSubnet"),
+                    ec2::Subnet::new(v)
+                        .cidr_block(cidr)
+                        .availability_zone(Value::select(az as i64, Value::<Vec<String>>::azs("")))
+                        .map_public_ip_on_launch(igw.public_ip()),
+                );
+                let rt = s.add(&id("PublicRoutes"), ec2::RouteTable::new(v));
+                s.add(
+                    &id("PublicDefaultRoute"),
+                    ec2::Route::new(&rt)
+                        .destination_cidr_block("0.0.0.0/0")
+                        .gateway_id(igw.gateway_id()),
+                );
+                s.add(
+                    &id("PublicAssociation"),
+                    ec2::SubnetRouteTableAssociation::new(&rt, &sub),
+                );
+                if instance {
+                    s.add(
+                        &id("Instance"),
+                        ec2::Instance::new()
+                            .image_id("ami-0123456789abcdef0")
+                            .instance_type("t3.micro")
+                            .subnet_id(igw.public_subnet(&sub)),
+                    );
+                }
+                p.strings.push(sub.id().into());
+                p.subnets.push((sub, *vi));
+            }
+            Step::Transit { subnet } => {
+                let Some((sub, vi)) = pick(&p.subnets, subnet) else {
+                    continue;
+                };
+                let vi = *vi;
+                if p.transit_vpcs.contains(&vi) {
+                    continue;
+                }
+                let transit = match &p.transit {
+                    Some(t) => t.clone(),
+                    None => {
+                        let t = s.add(&id("Transit"), ec2::TransitGateway::new());
+                        p.transit = Some(t.clone());
+                        t
+                    }
+                };
+                let v = &p.vpcs[vi];
+                let tgw = s.attach_transit_gateway(&id("TransitAttachment"), &transit, v, [sub.id()]);
+                let rt = s.add(&id("TransitRoutes"), ec2::RouteTable::new(v));
+                s.add(
+                    &id("TransitRoute"),
+                    ec2::Route::new(&rt)
+                        .destination_cidr_block("172.16.0.0/12")
+                        .transit_gateway_id(tgw.transit_gateway_id()),
+                );
+                p.transit_vpcs.push(vi);
+            }
+            Step::Vpn { vpc } => {
+                if p.vpcs.is_empty() || p.vgw_vpcs.contains(&(vpc % p.vpcs.len())) {
+                    continue;
+                }
+                let vi = vpc % p.vpcs.len();
+                let v = &p.vpcs[vi];
+                let vgw = s.attach_vpn_gateway(id("Vgw").as_str(), v, ec2::VpnGateway::new("ipsec.1"));
+                let rt = s.add(&id("VpnRoutes"), ec2::RouteTable::new(v));
+                s.add(
+                    &id("VpnRoute"),
+                    ec2::Route::new(&rt)
+                        .destination_cidr_block("192.168.0.0/16")
+                        .gateway_id(vgw.gateway_id()),
+                );
+                s.add(
+                    &id("VpnPropagation"),
+                    ec2::VpnGatewayRoutePropagation::new([rt.id()], vgw.vpn_gateway_id()),
+                );
+                p.vgw_vpcs.push(vi);
+            }
+            Step::Forward { vpc } => {
+                let Some(v) = pick(&p.vpcs, vpc) else { continue };
+                let tg = s.add(
+                    &id("Targets"),
+                    elbv2::TargetGroup::new()
+                        .port(80)
+                        .protocol(elbv2::target_group::Protocol::Http)
+                        .target_type(elbv2::target_group::TargetType::Ip)
+                        .vpc_id(v),
+                );
+                let path = elbv2::listener_rule::RuleCondition::new()
+                    .field("path-pattern")
+                    .path_pattern_config(
+                        elbv2::listener_rule::PathPatternConfig::new().values([format!("/random{}/*", p.n)]),
+                    );
+                let rule = s.forward_rule(
+                    &id("Rule"),
+                    Value::<Id<elbv2::Listener>>::import("random-shared-listener"),
+                    &tg,
+                    p.n as i64,
+                    [path],
+                );
+                p.strings.push(rule.rule().id().into());
+            }
+            Step::Tables { n } => {
+                let base = id("Table");
+                let mut chain = s.sequence();
+                if let Some(last) = &p.last_table {
+                    chain = chain.after(last);
+                }
+                for i in 0..n {
+                    let key =
+                        |name: &str, kind: &str| dynamodb::table::KeySchema::new(name.to_string(), kind.to_string());
+                    let t = chain.add_with(
+                        &format!("{base}x{i}"),
+                        dynamodb::Table::new([key("pk", "HASH")])
+                            .billing_mode(dynamodb::table::BillingMode::PayPerRequest)
+                            .attribute_definitions([
+                                dynamodb::table::AttributeDefinition::new("pk", dynamodb::table::AttributeType::S),
+                                dynamodb::table::AttributeDefinition::new("gsi", dynamodb::table::AttributeType::S),
+                            ])
+                            .global_secondary_indexes([dynamodb::table::GlobalSecondaryIndex::new(
+                                "by-gsi",
+                                [key("gsi", "HASH")],
+                                dynamodb::table::Projection::new()
+                                    .projection_type(dynamodb::table::ProjectionType::All),
+                            )]),
+                        retain(),
+                    );
+                    p.last_table = Some(t);
+                }
+            }
+            Step::LambdaEfs { subnet } => {
+                let Some((sub, vi)) = pick(&p.subnets, subnet) else {
+                    continue;
+                };
+                let v = &p.vpcs[*vi];
+                let fn_sg = s.add(&id("FunctionSg"), ec2::SecurityGroup::new("function").vpc_id(v));
+                let efs_sg = s.add(&id("EfsSg"), ec2::SecurityGroup::new("file system").vpc_id(v));
+                s.allow(&fn_sg, &efs_sg, Port::tcp(2049));
+                let fs = s.add_with(&id("Files"), efs::FileSystem::new().encrypted(true), retain());
+                let mounted = s.mount(&fs, &[sub], &efs_sg);
+                let ap = mounted.access_point(s, &id("FilesAccess"), |ap| {
+                    ap.root_directory(efs::access_point::RootDirectory::new().path("/lambda"))
+                });
+                let role = s.add(
+                    &id("FunctionRole"),
+                    iam::Role::new(cfn_json!({"Version": "2012-10-17", "Statement": [
+                        {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]})),
+                );
+                let f = s.add(
+                    &id("Function"),
+                    lambda::Function::new(
+                        lambda::function::Code::new().zip_file("def handler(event, context):\n    return 1\n"),
+                        role.arn(),
+                    )
+                    .runtime(lambda::function::Runtime::Python3_12)
+                    .handler("index.handler")
+                    .vpc_config(
+                        lambda::function::VpcConfig::new()
+                            .subnet_ids([sub])
+                            .security_group_ids([&fn_sg]),
+                    )
+                    .file_system_configs([ap.lambda_file_system("/mnt/data")]),
+                );
+                p.strings.push(f.arn().into());
             }
         }
     }

@@ -69,6 +69,125 @@ fn routes_nat_and_eip_wait_for_the_attachment() {
     assert_eq!(r["NatAddress"]["Properties"]["Domain"], json!("vpc"));
 }
 
+/// Issue 17: a route to a transit gateway waits for its VPC attachment, and VPN route
+/// propagation for the VPN gateway's; both through values only the constructs yield. The
+/// template goes through cfn-lint (`target/cfn-lint/safe_gateway_transit_vpn`).
+#[test]
+fn transit_routes_and_vpn_propagation_wait_for_their_attachments() {
+    let mut s: Stack = Stack::new();
+    s.description("A VPC reaching the corporate network through a transit gateway and a VPN gateway");
+    let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    let azs = Value::<Vec<String>>::azs("");
+    let a = s.add(
+        "PrivateA",
+        ec2::Subnet::new(&vpc)
+            .cidr_block("10.0.1.0/24")
+            .availability_zone(Value::select(0, azs.clone())),
+    );
+    let b = s.add(
+        "PrivateB",
+        ec2::Subnet::new(&vpc)
+            .cidr_block("10.0.2.0/24")
+            .availability_zone(Value::select(1, azs)),
+    );
+    let transit = s.add("Transit", ec2::TransitGateway::new());
+    let tgw = s.attach_transit_gateway("TransitAttachment", &transit, &vpc, [a.id(), b.id()]);
+    let vgw = s.attach_vpn_gateway("VpnGateway", &vpc, ec2::VpnGateway::new("ipsec.1"));
+    let rt = s.add("PrivateRoutes", ec2::RouteTable::new(&vpc));
+    for (id, subnet) in [("PrivateARoutes", &a), ("PrivateBRoutes", &b)] {
+        s.add(id, ec2::SubnetRouteTableAssociation::new(&rt, subnet));
+    }
+    s.add(
+        "ToCorporate",
+        ec2::Route::new(&rt)
+            .destination_cidr_block("10.1.0.0/16")
+            .transit_gateway_id(tgw.transit_gateway_id()),
+    );
+    s.add(
+        "Propagation",
+        ec2::VpnGatewayRoutePropagation::new([rt.id()], vgw.vpn_gateway_id()),
+    );
+
+    let t = common::emit_root("safe_gateway_transit_vpn", &s);
+    let r = &t["Resources"];
+    assert_eq!(r["ToCorporate"]["DependsOn"], json!("TransitAttachment"));
+    assert_eq!(
+        r["ToCorporate"]["Properties"]["TransitGatewayId"],
+        json!({ "Ref": "Transit" })
+    );
+    assert_eq!(r["Propagation"]["DependsOn"], json!("VpnGatewayAttachment"));
+    assert_eq!(
+        r["Propagation"]["Properties"]["VpnGatewayId"],
+        json!({ "Ref": "VpnGateway" })
+    );
+    assert_eq!(
+        r["TransitAttachment"]["Properties"]["SubnetIds"],
+        json!([{ "Ref": "PrivateA" }, { "Ref": "PrivateB" }])
+    );
+}
+
+/// A transit gateway from outside the stack (shared from a network account) still orders the
+/// route on the attachment this stack adds.
+#[test]
+fn a_shared_transit_gateway_orders_the_route_on_this_stacks_attachment() {
+    let mut s: Stack = Stack::new();
+    let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    let a = s.add("PrivateA", ec2::Subnet::new(&vpc).cidr_block("10.0.1.0/24"));
+    let shared = s.parameter("TransitGatewayId", Parameter::<Id<ec2::TransitGateway>>::of());
+    let tgw = s.attach_transit_gateway_with("SharedTransitAttachment", &shared, &vpc, [a.id()], |att| {
+        att.tags([ec2::transit_gateway_attachment::Tag::new("Name", "corporate")])
+    });
+    let rt = s.add("Routes", ec2::RouteTable::new(&vpc));
+    s.add(
+        "ToCorporate",
+        ec2::Route::new(&rt)
+            .destination_cidr_block("10.1.0.0/16")
+            .transit_gateway_id(tgw.transit_gateway_id()),
+    );
+    let t = common::emit_root("safe_gateway_shared_transit", &s);
+    assert_eq!(
+        t["Resources"]["ToCorporate"]["DependsOn"],
+        json!("SharedTransitAttachment")
+    );
+    assert_eq!(
+        t["Resources"]["ToCorporate"]["Properties"]["TransitGatewayId"],
+        json!({ "Ref": "TransitGatewayId" })
+    );
+    assert_eq!(tgw.attachment().logical_id(), "SharedTransitAttachment");
+}
+
+/// One transit gateway attached to two VPCs: each VPC's route waits for its own attachment, and
+/// `validate` asks no more (the other VPC's attachment is not its concern).
+#[test]
+fn two_vpcs_on_one_transit_gateway_each_route_waits_for_its_own_attachment() {
+    let mut s: Stack = Stack::new();
+    let transit = s.add("Transit", ec2::TransitGateway::new());
+    for (name, octet) in [("App", 0), ("Data", 1)] {
+        let vpc = s.add(
+            &format!("{name}Vpc"),
+            ec2::Vpc::new().cidr_block(format!("10.{octet}.0.0/16")),
+        );
+        let subnet = s.add(
+            &format!("{name}Private"),
+            ec2::Subnet::new(&vpc).cidr_block(format!("10.{octet}.1.0/24")),
+        );
+        let tgw = s.attach_transit_gateway(&format!("{name}TransitAttachment"), &transit, &vpc, [&subnet]);
+        let rt = s.add(&format!("{name}Routes"), ec2::RouteTable::new(&vpc));
+        s.add(
+            &format!("{name}ToCorporate"),
+            ec2::Route::new(&rt)
+                .destination_cidr_block("172.16.0.0/12")
+                .transit_gateway_id(tgw.transit_gateway_id()),
+        );
+    }
+    assert_eq!(cfn::validate(&s), []);
+    let t = common::emit_root("safe_gateway_two_vpcs_transit", &s);
+    assert_eq!(
+        t["Resources"]["DataToCorporate"]["DependsOn"],
+        json!("DataTransitAttachment")
+    );
+}
+
 /// Issue 15, item 5: a template being migrated keeps every logical id. Each resource the
 /// constructs add takes the id its caller chose, and the ordering and references follow them.
 #[test]

@@ -214,6 +214,16 @@ pub const EVIDENCE: &[(&str, &str, &str)] = &[
         "An attached gateway: only `stack.attach_internet_gateway(…)` or `stack.attach_vpn_gateway(…)` yields one, so the route waits for the attachment.",
     ),
     (
+        "AttachedTransitGatewayId",
+        "IntoAttachedTransitGatewayId",
+        "A transit gateway attached to the VPC: only `stack.attach_transit_gateway(…)` yields one, so the route waits for the attachment.",
+    ),
+    (
+        "AttachedVpnGatewayId",
+        "IntoAttachedVpnGatewayId",
+        "An attached virtual private gateway: only `stack.attach_vpn_gateway(…)` yields one (`vgw.vpn_gateway_id()`), so the propagation waits for the attachment.",
+    ),
+    (
         "ExternalGroupId",
         "IntoExternalGroupId",
         "A security group from outside this template (a `Param<Id<ec2::SecurityGroup>>`, `Value::<ExternalGroupId>::import(…)`, `ExternalGroupId::external(\"sg-…\")`): a group of this template goes through `stack.allow(…)`, whose standalone rules cannot form a cycle.",
@@ -323,6 +333,16 @@ pub const PATCHES: &[Patch] = &[
         type_name: "AWS::EC2::NatGateway",
         at: "/properties/AllocationId",
         marker: "AttachedAllocationId",
+    },
+    Patch::Evidence {
+        type_name: "AWS::EC2::Route",
+        at: "/properties/TransitGatewayId",
+        marker: "AttachedTransitGatewayId",
+    },
+    Patch::Evidence {
+        type_name: "AWS::EC2::VPNGatewayRoutePropagation",
+        at: "/properties/VpnGatewayId",
+        marker: "AttachedVpnGatewayId",
     },
     // Passwords: secret-sourced values only (`DynamicRef::…secret()`, `NoEcho` parameters).
     Patch::Secret {

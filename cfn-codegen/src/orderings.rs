@@ -600,6 +600,37 @@ pub fn splice_readme(readme: &str, block: &str) -> Result<String, String> {
     Ok(format!("{}{block}{}", &readme[..start], &readme[end..]))
 }
 
+/// Every `compile:<evidence>` row names an evidence marker of [`formats::EVIDENCE`] that a
+/// [`formats::Patch::Evidence`] puts on a property (of a type the row governs, or of the type
+/// that uses the governed resource: the EIP row's marker is the NAT gateway's `AllocationId`):
+/// the row's claim and a generated setter's type are the same fact.
+pub fn compile_rows_are_patched(table: &Table) -> Result<(), String> {
+    use crate::formats::{evidence, Patch, PATCHES};
+    for r in &table.rows {
+        let Some(marker) = r.mechanism.strip_prefix("compile:") else {
+            continue;
+        };
+        if evidence(marker).is_none() {
+            return Err(format!(
+                "{TABLE}: ordering `{}` is `compile:{marker}`, but `{marker}` is not an evidence marker of \
+                 cfn-codegen/src/formats.rs (EVIDENCE)",
+                r.id
+            ));
+        }
+        let patched = PATCHES
+            .iter()
+            .any(|p| matches!(p, Patch::Evidence { marker: m, .. } if *m == marker));
+        if !patched {
+            return Err(format!(
+                "{TABLE}: ordering `{}` is `compile:{marker}`, but no Patch::Evidence in cfn-codegen/src/formats.rs \
+                 puts `{marker}` on a property; add the patch or mark the row `validate`",
+                r.id
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Reads the table and the database under `root`, reconciles them and renders [`OUT`]; returns
 /// the source, the README block, the number of rows and of compile-time rows.
 pub fn generate(root: &Path) -> Result<(String, String, usize, usize), String> {
@@ -608,6 +639,7 @@ pub fn generate(root: &Path) -> Result<(String, String, usize, usize), String> {
     let table = parse_table(&text, TABLE)?;
     let db = load_db(&crate::pipeline::service_spec_path(root))?;
     reconcile(&scan(&db)?, &table)?;
+    compile_rows_are_patched(&table)?;
     Ok((
         render(&table),
         readme_block(&table),
@@ -664,6 +696,18 @@ mod tests {
             e.contains(&gone.text) && e.contains("no longer in the service database"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_compile_row_without_its_patch_is_refused() {
+        let text = std::fs::read_to_string(root().join(TABLE)).unwrap();
+        let mut table = parse_table(&text, TABLE).unwrap();
+        assert_eq!(compile_rows_are_patched(&table), Ok(()));
+        assert!(table.compile_rows() >= 4, "{} compile-time rows", table.compile_rows());
+        let row = table.rows.iter_mut().find(|r| r.id == "client-vpn-route").unwrap();
+        row.mechanism = "compile:Nonsense".into();
+        let e = compile_rows_are_patched(&table).unwrap_err();
+        assert!(e.contains("not an evidence marker"), "{e}");
     }
 
     #[test]

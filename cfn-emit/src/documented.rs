@@ -391,6 +391,37 @@ fn custom<'a>(t: &'a Template, row: &'static Ordering, name: &str, reach: &mut R
                 );
             }
         }
+        "transit-route" => {
+            // The route waits for the attachment of its transit gateway to the route table's VPC
+            // (the same transit gateway attached to other VPCs is not its concern).
+            for (gid, g) in governed(t, row) {
+                let keys = keys_at(g, "TransitGatewayId");
+                let Some(first) = keys.first() else { continue };
+                let vpcs: Vec<&str> = refs_at(g, "RouteTableId")
+                    .into_iter()
+                    .filter_map(|rt| t.resources.get(rt))
+                    .flat_map(|rt| refs_at(rt, "VpcId"))
+                    .collect();
+                let atts = of_types(t, row.waits_for)
+                    .filter(|(_, a)| keys_at(a, "TransitGatewayId").iter().any(|k| keys.contains(k)))
+                    .filter(|(_, a)| vpcs.is_empty() || refs_at(a, "VpcId").iter().any(|v| vpcs.contains(v)))
+                    .map(|(id, _)| id)
+                    .collect();
+                let shown = match first {
+                    Key::Res(n) => (*n).to_string(),
+                    Key::Lit(l) => format!("`{l}`"),
+                };
+                any_of(
+                    row,
+                    reach,
+                    gid,
+                    &g.type_name,
+                    &format!(" (its TransitGatewayId is {shown})"),
+                    atts,
+                    report,
+                );
+            }
+        }
         "lambda-efs" => {
             for (gid, g) in governed(t, row) {
                 for ap in refs_at(g, "FileSystemConfigs/*/Arn")
@@ -513,6 +544,7 @@ mod tests {
         "public-instance",
         "public-asg",
         "public-classic-lb",
+        "transit-route",
         "lambda-efs",
         "external-policy",
         "scalable-target",

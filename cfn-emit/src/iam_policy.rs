@@ -180,44 +180,57 @@ fn fits(arn: &str, f: &str) -> bool {
 pub fn check(t: &Template, push: &mut dyn FnMut(Severity, &'static str, String, String, String)) {
     for (id, r) in &t.resources {
         for (k, e) in &r.properties {
-            walk(e, &format!("Resources/{id}/Properties/{k}"), push);
+            // In a key policy, `Resource: "*"` is the key itself (AWS requires that form), not
+            // every key of the account.
+            let star_is_self = k == "KeyPolicy" && matches!(&*r.type_name, "AWS::KMS::Key" | "AWS::KMS::ReplicaKey");
+            walk(e, &format!("Resources/{id}/Properties/{k}"), star_is_self, push);
         }
     }
 }
 
-fn walk(e: &Expr, path: &str, push: &mut dyn FnMut(Severity, &'static str, String, String, String)) {
+fn walk(
+    e: &Expr,
+    path: &str,
+    star_is_self: bool,
+    push: &mut dyn FnMut(Severity, &'static str, String, String, String),
+) {
     match e {
         Expr::Object(o) => {
             if let Some(st) = get(o, "Statement") {
                 match st {
                     Expr::List(v) => {
                         for (i, s) in v.iter().enumerate() {
-                            statement(s, &format!("{path}/Statement/{i}"), push);
+                            statement(s, &format!("{path}/Statement/{i}"), star_is_self, push);
                         }
                     }
-                    s @ Expr::Object(_) => statement(s, &format!("{path}/Statement"), push),
+                    s @ Expr::Object(_) => statement(s, &format!("{path}/Statement"), star_is_self, push),
                     _ => {}
                 }
             } else {
                 for (k, x) in o {
-                    walk(x, &format!("{path}/{k}"), push);
+                    walk(x, &format!("{path}/{k}"), star_is_self, push);
                 }
             }
         }
         Expr::List(v) => {
             for (i, x) in v.iter().enumerate() {
-                walk(x, &format!("{path}/{i}"), push);
+                walk(x, &format!("{path}/{i}"), star_is_self, push);
             }
         }
         Expr::If(_, a, b) => {
-            walk(a, path, push);
-            walk(b, path, push);
+            walk(a, path, star_is_self, push);
+            walk(b, path, star_is_self, push);
         }
         _ => {}
     }
 }
 
-fn statement(s: &Expr, path: &str, push: &mut dyn FnMut(Severity, &'static str, String, String, String)) {
+fn statement(
+    s: &Expr,
+    path: &str,
+    star_is_self: bool,
+    push: &mut dyn FnMut(Severity, &'static str, String, String, String),
+) {
     let Expr::Object(o) = s else { return };
     let allow = matches!(get(o, "Effect"), Some(Expr::Str(e)) if e == "Allow");
     if allow && get(o, "NotAction").is_some() {
@@ -237,7 +250,7 @@ fn statement(s: &Expr, path: &str, push: &mut dyn FnMut(Severity, &'static str, 
         Some(e) => vec![e],
         None => Vec::new(),
     };
-    let star = resources.iter().any(|e| matches!(e, Expr::Str(s) if s == "*"));
+    let star = !star_is_self && resources.iter().any(|e| matches!(e, Expr::Str(s) if s == "*"));
     for key in ["Action", "NotAction"] {
         for a in strs(get(o, key)) {
             if a == "*" {
@@ -347,5 +360,27 @@ mod tests {
             "arn:${Partition}:s3:::${BucketName}/${ObjectName}"
         ));
         assert!(glob(b"Get*", b"GetObject"));
+    }
+
+    /// A key policy's `Resource: "*"` is the key itself (the only form AWS accepts there); the
+    /// same statement in an identity policy is every key of the account.
+    #[test]
+    fn a_key_policy_star_is_the_key() {
+        use cfn_model::{Attributes, RawResource, Stack};
+        let doc = serde_json::json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+            "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "kms:*", "Resource": "*"}]});
+        let codes = |ty: &str, prop: &str| {
+            let mut s: Stack = Stack::new();
+            s.add_with(
+                "R",
+                RawResource::new(ty, serde_json::json!({ prop: doc.clone() })),
+                Attributes::new(),
+            );
+            let mut found = Vec::new();
+            check(s.template(), &mut |_, code, _, _, _| found.push(code));
+            found
+        };
+        assert_eq!(codes("AWS::KMS::Key", "KeyPolicy"), Vec::<&str>::new());
+        assert!(codes("AWS::IAM::ManagedPolicy", "PolicyDocument").contains(&"iam-wildcard-write"));
     }
 }

@@ -46,11 +46,11 @@ pub use resource::{Attributes, Constraint, Policy, Props, RawResource, Resource,
 pub use stack::{BuildError, Handle, NestedStack, OutputDef, ParameterDef, ResourceDef, Root, Stack, Template};
 pub use table::{MappingKey, MappingTable};
 pub use value::{
-    Arn, AttachedAllocationId, AttachedGatewayId, Attr, Cond, ExternalGroupId, ExternalGroupName,
-    ForwardedTargetGroupArn, Id, IntoAttachedAllocationId, IntoAttachedGatewayId, IntoExternalGroupId,
-    IntoExternalGroupName, IntoForwardedTargetGroupArn, IntoMountedAccessPointArn, IntoMountedFileSystemId,
-    IntoSecretString, IntoValue, Json, MountedAccessPointArn, MountedFileSystemId, Name, Pseudo, SecretString,
-    StackOutput, StringLike, Value,
+    Arn, AttachedAllocationId, AttachedGatewayId, AttachedTransitGatewayId, AttachedVpnGatewayId, Attr, Cond,
+    ExternalGroupId, ExternalGroupName, ForwardedTargetGroupArn, Id, IntoAttachedAllocationId, IntoAttachedGatewayId,
+    IntoAttachedTransitGatewayId, IntoAttachedVpnGatewayId, IntoExternalGroupId, IntoExternalGroupName,
+    IntoForwardedTargetGroupArn, IntoMountedAccessPointArn, IntoMountedFileSystemId, IntoSecretString, IntoValue, Json,
+    MountedAccessPointArn, MountedFileSystemId, Name, Pseudo, SecretString, StackOutput, StringLike, Value,
 };
 
 /// Everything a stack program usually needs: the model's types and the safe constructs' (each
@@ -63,8 +63,8 @@ pub mod prelude {
         SsmName, Stack, StackOutput, SubPart, Tagging, Value,
     };
     pub use crate::{
-        AttachedAllocationId, AttachedGatewayId, ExternalGroupId, ExternalGroupName, ForwardedTargetGroupArn,
-        MountedAccessPointArn, MountedFileSystemId,
+        AttachedAllocationId, AttachedGatewayId, AttachedTransitGatewayId, AttachedVpnGatewayId, ExternalGroupId,
+        ExternalGroupName, ForwardedTargetGroupArn, MountedAccessPointArn, MountedFileSystemId,
     };
     pub use crate::{
         AvailabilityZoneName, Boolean, ChildStack, ImageId, KeyPairName, MappingKey, MappingTable, NestedHandle,
@@ -80,7 +80,7 @@ pub mod prelude {
     pub use crate::safe::efs::MountedFileSystem;
     #[cfg(feature = "ec2")]
     pub use crate::safe::gateway::{
-        AttachedGateway, AttachedInternetGateway, AttachedVpnGateway, NatGatewayWithAddress,
+        AttachedGateway, AttachedInternetGateway, AttachedTransitGateway, AttachedVpnGateway, NatGatewayWithAddress,
     };
     #[cfg(feature = "elasticloadbalancingv2")]
     pub use crate::safe::listener::Listening;

@@ -79,6 +79,14 @@ pub struct AttachedGatewayId;
 /// `allocation_id(&address)` yield a `Value<AttachedAllocationId>` (NAT gateways' `AllocationId`
 /// takes only this).
 pub struct AttachedAllocationId;
+/// The id of a transit gateway together with the ordering on its attachment to the VPC: only
+/// `stack.attach_transit_gateway(…)` yields a `Value<AttachedTransitGatewayId>` (routes'
+/// `TransitGatewayId` takes only this).
+pub struct AttachedTransitGatewayId;
+/// The id of a virtual private gateway together with the ordering on its `VPCGatewayAttachment`:
+/// only `stack.attach_vpn_gateway(…)` yields a `Value<AttachedVpnGatewayId>`
+/// (`AWS::EC2::VPNGatewayRoutePropagation`'s `VpnGatewayId` takes only this).
+pub struct AttachedVpnGatewayId;
 /// The id of a security group that this template does not create: a parameter
 /// (`Param<Id<ec2::SecurityGroup>>`), an import (`Value::<ExternalGroupId>::import(…)`) or an
 /// explicit external id ([`ExternalGroupId::external`]). Inline `SecurityGroupIngress` /
@@ -534,6 +542,28 @@ evidence_trait! {
         note = "write `let nat = stack.nat_gateway(\"Nat\", &igw, &public_subnet);`: it adds the Elastic IP and the NAT gateway, both depending on the attachment; for an address of your own, `igw.allocation_id(&address)`"
     )]
     IntoAttachedAllocationId => AttachedAllocationId
+}
+
+evidence_trait! {
+    /// What routes' `TransitGatewayId` takes: a transit gateway attached to the VPC.
+    #[diagnostic::on_unimplemented(
+        message = "a route cannot use `{Self}`: nothing makes it wait for the transit gateway's VPC attachment",
+        label = "a transit gateway that may not be attached to this VPC yet",
+        note = "write `let tgw = stack.attach_transit_gateway(\"TransitAttachment\", &transit_gateway, &vpc, [&subnet_a, &subnet_b]);` and use `.transit_gateway_id(tgw.transit_gateway_id())`: the route then depends on the attachment",
+        note = "the transit gateway may come from this stack (`&handle`), a parameter or `Id::external(\"tgw-…\")` (one shared from another account)"
+    )]
+    IntoAttachedTransitGatewayId => AttachedTransitGatewayId
+}
+
+evidence_trait! {
+    /// What `AWS::EC2::VPNGatewayRoutePropagation`'s `VpnGatewayId` takes: a virtual private
+    /// gateway attached to the VPC.
+    #[diagnostic::on_unimplemented(
+        message = "route propagation cannot use `{Self}`: nothing makes it wait for the VPN gateway's VPC attachment",
+        label = "a virtual private gateway that may not be attached yet",
+        note = "write `let vgw = stack.attach_vpn_gateway(\"VpnGateway\", &vpc, ec2::VpnGateway::new(\"ipsec.1\"));` and use `VpnGatewayRoutePropagation::new([rt.id()], vgw.vpn_gateway_id())`: the propagation then depends on the attachment"
+    )]
+    IntoAttachedVpnGatewayId => AttachedVpnGatewayId
 }
 
 /// Types whose values read as strings (so they can be interpolated and passed where a string is

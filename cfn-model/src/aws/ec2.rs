@@ -2,8 +2,9 @@
 //! `AWS::EC2` resource types (124 of them), generated from the CloudFormation registry schemas.
 
 use crate::{
-    Arn, AttachedAllocationId, AttachedGatewayId, Attr, Constraint, Handle, Id, IntoAttachedAllocationId,
-    IntoAttachedGatewayId, IntoValue, Json, Name, Props, Resource, Tagging, Value,
+    Arn, AttachedAllocationId, AttachedGatewayId, AttachedTransitGatewayId, AttachedVpnGatewayId, Attr, Constraint,
+    Handle, Id, IntoAttachedAllocationId, IntoAttachedGatewayId, IntoAttachedTransitGatewayId,
+    IntoAttachedVpnGatewayId, IntoValue, Json, Name, Props, Resource, Tagging, Value,
 };
 
 /// An application status check monitors an HTTP or HTTPS endpoint on Amazon EC2 instances and reports application-layer health. Configure a health check with a Protocol, Port, and Path, and then associate it with EC2 instances via AWS::EC2::ApplicationStatusCheckInstanceAssociation or AWS::EC2::ApplicationStatusCheckTagAssociation.
@@ -21397,7 +21398,9 @@ pub struct Route {
     /// Changing it replaces the resource.
     pub route_table_id: Value<Id<crate::aws::ec2::RouteTable>>,
     /// The ID of a transit gateway.
-    pub transit_gateway_id: Option<Value<Id<crate::aws::ec2::TransitGateway>>>,
+    ///
+    /// A transit gateway attached to the VPC: only `stack.attach_transit_gateway(…)` yields one, so the route waits for the attachment.
+    pub transit_gateway_id: Option<Value<AttachedTransitGatewayId>>,
     /// The ID of a VPC endpoint. Supported for Gateway Load Balancer endpoints only.
     pub vpc_endpoint_id: Option<Value<String>>,
     /// The ID of a VPC peering connection.
@@ -21490,8 +21493,8 @@ impl Route {
         self
     }
     /// Sets `TransitGatewayId`.
-    pub fn transit_gateway_id(mut self, v: impl IntoValue<Id<crate::aws::ec2::TransitGateway>>) -> Self {
-        self.transit_gateway_id = Some(v.into_value());
+    pub fn transit_gateway_id(mut self, v: impl IntoAttachedTransitGatewayId) -> Self {
+        self.transit_gateway_id = Some(v.into_evidence());
         self
     }
     /// Sets `VpcEndpointId`.
@@ -34204,15 +34207,17 @@ pub struct VpnGatewayRoutePropagation {
     /// The ID of the route table. The routing table must be associated with the same VPC that the virtual private gateway is attached to
     pub route_table_ids: Value<Vec<String>>,
     /// The ID of the virtual private gateway that is attached to a VPC. The virtual private gateway must be attached to the same VPC that the routing tables are associated with
-    pub vpn_gateway_id: Value<String>,
+    ///
+    /// An attached virtual private gateway: only `stack.attach_vpn_gateway(…)` yields one (`vgw.vpn_gateway_id()`), so the propagation waits for the attachment.
+    pub vpn_gateway_id: Value<AttachedVpnGatewayId>,
 }
 
 impl VpnGatewayRoutePropagation {
     /// A new `VpnGatewayRoutePropagation` with its required properties.
-    pub fn new(route_table_ids: impl IntoValue<Vec<String>>, vpn_gateway_id: impl IntoValue<String>) -> Self {
+    pub fn new(route_table_ids: impl IntoValue<Vec<String>>, vpn_gateway_id: impl IntoAttachedVpnGatewayId) -> Self {
         Self {
             route_table_ids: route_table_ids.into_value(),
-            vpn_gateway_id: vpn_gateway_id.into_value(),
+            vpn_gateway_id: vpn_gateway_id.into_evidence(),
         }
     }
 }

@@ -13,7 +13,13 @@
 //! `Route.GatewayId` also takes virtual private gateways: [`Stack::attach_vpn_gateway`] adds one
 //! and its attachment, and [`AttachedVpnGateway::gateway_id`] yields the same
 //! `Value<AttachedGatewayId>`, waiting for that attachment (a route to a detached VPN gateway fails
-//! the same way).
+//! the same way). Route propagation (`AWS::EC2::VPNGatewayRoutePropagation`) takes its
+//! [`AttachedVpnGateway::vpn_gateway_id`], a `Value<AttachedVpnGatewayId>` that waits for the
+//! same attachment.
+//!
+//! `Route.TransitGatewayId` takes only the `Value<AttachedTransitGatewayId>` of
+//! [`Stack::attach_transit_gateway`], which adds the `AWS::EC2::TransitGatewayAttachment` of a
+//! transit gateway (of this stack, a parameter or shared from another account) to the VPC.
 //!
 //! ```
 //! use cfn_model::prelude::*;
@@ -58,10 +64,15 @@
 //! # let _ = nat;
 //! ```
 
-use crate::aws::ec2::{Eip, InternetGateway, NatGateway, Subnet, Vpc, VpcGatewayAttachment, VpnGateway};
+use crate::aws::ec2::{
+    Eip, InternetGateway, NatGateway, Subnet, TransitGateway, TransitGatewayAttachment, Vpc, VpcGatewayAttachment,
+    VpnGateway,
+};
 use crate::expr::Ident;
 use crate::stack::{Handle, Stack};
-use crate::value::{AttachedAllocationId, AttachedGatewayId, Value};
+use crate::value::{
+    AttachedAllocationId, AttachedGatewayId, AttachedTransitGatewayId, AttachedVpnGatewayId, Id, IntoValue, Value,
+};
 
 /// A gateway `G` (an internet or a virtual private gateway) attached to a VPC: made by
 /// [`Stack::attach_internet_gateway`] and [`Stack::attach_vpn_gateway`] only. Its fields are
@@ -137,10 +148,96 @@ impl<S> AttachedInternetGateway<S> {
         address.allocation_id().cast_unchecked().after([self.ready()])
     }
 
+    /// The id of `subnet` for a resource that gives it public addresses (an instance with a
+    /// public IP, an Auto Scaling group in public subnets, an internet-facing Classic Load
+    /// Balancer), usable only once the gateway is attached: the resource holding it gets
+    /// `DependsOn` on the attachment, as AWS's documentation demands. `validate` reports such a
+    /// resource on a bare public subnet (`gateway-attachment-order`).
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::ec2;
+    ///
+    /// let mut s: Stack = Stack::new();
+    /// let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    /// let igw = s.attach_internet_gateway("Igw", &vpc);
+    /// let public = s.add("Public", ec2::Subnet::new(&vpc).cidr_block("10.0.0.0/24").map_public_ip_on_launch(true));
+    /// s.add("Bastion", ec2::Instance::new().image_id("ami-0123456789abcdef0").subnet_id(igw.public_subnet(&public)));
+    /// assert_eq!(&*s.template().resources["Bastion"].depends_on[0], "IgwAttachment");
+    /// ```
+    pub fn public_subnet(&self, subnet: &Handle<Subnet, S>) -> Value<Id<Subnet>> {
+        subnet.id().after([self.ready()])
+    }
+
+    /// `true`, usable only once the gateway is attached: for `AssociatePublicIpAddress` (an
+    /// instance's or a launch template's network interface) and a subnet's
+    /// `MapPublicIpOnLaunch`, so whatever asks for a public IP waits for the attachment.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::ec2;
+    ///
+    /// let mut s: Stack = Stack::new();
+    /// let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    /// let igw = s.attach_internet_gateway("Igw", &vpc);
+    /// let public = s.add("Public", ec2::Subnet::new(&vpc).cidr_block("10.0.0.0/24").map_public_ip_on_launch(igw.public_ip()));
+    /// assert_eq!(&*s.template().resources["Public"].depends_on[0], "IgwAttachment");
+    /// # let _ = public;
+    /// ```
+    pub fn public_ip(&self) -> Value<bool> {
+        Value::from(true).after([self.ready()])
+    }
+
     /// A VPC Elastic IP (`Domain: vpc`) that waits for the attachment (for a NAT gateway, use
     /// [`Stack::nat_gateway`], which adds one).
     pub fn eip(&self) -> Eip {
         Eip::new().domain(Value::<String>::from("vpc").after([self.ready()]))
+    }
+}
+
+impl<S> AttachedVpnGateway<S> {
+    /// The virtual private gateway's id (its `Ref`), usable only once it is attached: an
+    /// `AWS::EC2::VPNGatewayRoutePropagation` holding it gets `DependsOn` on the attachment.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::ec2;
+    ///
+    /// let mut s: Stack = Stack::new();
+    /// let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    /// let vgw = s.attach_vpn_gateway("VpnGateway", &vpc, ec2::VpnGateway::new("ipsec.1"));
+    /// let rt = s.add("Routes", ec2::RouteTable::new(&vpc));
+    /// s.add("Propagation", ec2::VpnGatewayRoutePropagation::new([rt.id()], vgw.vpn_gateway_id()));
+    /// assert_eq!(&*s.template().resources["Propagation"].depends_on[0], "VpnGatewayAttachment");
+    /// ```
+    pub fn vpn_gateway_id(&self) -> Value<AttachedVpnGatewayId> {
+        self.gateway.id().cast_unchecked().after([self.ready()])
+    }
+}
+
+/// A transit gateway attached to a VPC: made by [`Stack::attach_transit_gateway`] only (private
+/// fields), so its [`AttachedTransitGateway::transit_gateway_id`] always waits for this very
+/// attachment.
+pub struct AttachedTransitGateway<S> {
+    transit_gateway: Value<Id<TransitGateway>>,
+    attachment: Handle<TransitGatewayAttachment, S>,
+}
+
+impl<S> AttachedTransitGateway<S> {
+    /// The `AWS::EC2::TransitGatewayAttachment`.
+    pub fn attachment(&self) -> &Handle<TransitGatewayAttachment, S> {
+        &self.attachment
+    }
+
+    /// The transit gateway's id, usable only once it is attached to the VPC: a route holding it
+    /// (`Route::transit_gateway_id`) gets `DependsOn` on the attachment.
+    pub fn transit_gateway_id(&self) -> Value<AttachedTransitGatewayId> {
+        self.transit_gateway.clone().cast_unchecked().after([self.ready()])
+    }
+
+    /// The ordering on the attachment, for [`Value::after`].
+    pub fn ready(&self) -> Ident {
+        self.attachment.ready()
     }
 }
 
@@ -288,6 +385,56 @@ impl<S> Stack<S> {
         let gateway = self.add(&ids.gateway, gateway);
         let attachment = self.add(&ids.attachment, VpcGatewayAttachment::new(vpc).vpn_gateway_id(&gateway));
         AttachedVpnGateway { gateway, attachment }
+    }
+
+    /// Attaches `transit_gateway` (a handle of this stack, a parameter, or
+    /// `Id::external("tgw-…")` for one shared from another account) to `vpc` through `subnets`
+    /// (one per zone): adds the `AWS::EC2::TransitGatewayAttachment` under the logical id `id`.
+    /// Routes take its [`AttachedTransitGateway::transit_gateway_id`], which waits for the
+    /// attachment; a route on the bare transit gateway id does not compile.
+    ///
+    /// ```
+    /// use cfn_model::prelude::*;
+    /// use cfn_model::aws::ec2;
+    ///
+    /// let mut s: Stack = Stack::new();
+    /// let vpc = s.add("Vpc", ec2::Vpc::new().cidr_block("10.0.0.0/16"));
+    /// let private = s.add("Private", ec2::Subnet::new(&vpc).cidr_block("10.0.1.0/24"));
+    /// let transit = s.add("Transit", ec2::TransitGateway::new());
+    /// let tgw = s.attach_transit_gateway("TransitAttachment", &transit, &vpc, [private.id()]);
+    /// let rt = s.add("Routes", ec2::RouteTable::new(&vpc));
+    /// s.add("ToCorporate", ec2::Route::new(&rt).destination_cidr_block("10.1.0.0/16").transit_gateway_id(tgw.transit_gateway_id()));
+    /// assert_eq!(&*s.template().resources["ToCorporate"].depends_on[0], "TransitAttachment");
+    /// ```
+    pub fn attach_transit_gateway(
+        &mut self,
+        id: &str,
+        transit_gateway: impl IntoValue<Id<TransitGateway>>,
+        vpc: &Handle<Vpc, S>,
+        subnets: impl IntoValue<Vec<Id<Subnet>>>,
+    ) -> AttachedTransitGateway<S> {
+        self.attach_transit_gateway_with(id, transit_gateway, vpc, subnets, |a| a)
+    }
+
+    /// [`Stack::attach_transit_gateway`], with `customize` setting anything else on the attachment
+    /// (options, tags): `|a| a.tags([transit_gateway_attachment::Tag::new("Name", name)])`.
+    pub fn attach_transit_gateway_with(
+        &mut self,
+        id: &str,
+        transit_gateway: impl IntoValue<Id<TransitGateway>>,
+        vpc: &Handle<Vpc, S>,
+        subnets: impl IntoValue<Vec<Id<Subnet>>>,
+        customize: impl FnOnce(TransitGatewayAttachment) -> TransitGatewayAttachment,
+    ) -> AttachedTransitGateway<S> {
+        let transit_gateway = transit_gateway.into_value();
+        let attachment = self.add(
+            id,
+            customize(TransitGatewayAttachment::new(subnets, transit_gateway.clone(), vpc)),
+        );
+        AttachedTransitGateway {
+            transit_gateway,
+            attachment,
+        }
     }
 
     /// Adds a public NAT gateway in `subnet` and its Elastic IP, both waiting for `igw`'s
