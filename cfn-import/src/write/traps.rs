@@ -58,6 +58,11 @@ struct Forward {
 #[derive(Clone, Debug, Default)]
 pub(super) struct Plan {
     igws: HashMap<String, Igw>,
+    /// VPN gateway id → its attachment, written by `stack.attach_vpn_gateway`.
+    vgws: HashMap<String, Igw>,
+    /// Transit gateway attachment id → (the transit gateway as the template writes it, the VPC),
+    /// written by `stack.attach_transit_gateway_with`.
+    tgw_attachments: HashMap<String, (J, String)>,
     attachments: HashMap<String, String>,
     vpc_eips: HashMap<String, String>,
     removed_rules: HashMap<String, Vec<usize>>,
@@ -136,6 +141,65 @@ pub(super) fn plan(w: &mut Writer<'_>) -> Result<Plan, WriteError> {
                 },
             );
             plan.attachments.insert(id.clone(), igw.to_owned());
+        }
+    }
+    // VPN gateways and their attachments: `stack.attach_vpn_gateway`.
+    for (id, r) in rs {
+        let Some(rm) = r.as_object() else { continue };
+        if type_of(id) != Some("AWS::EC2::VPCGatewayAttachment") || !only_keys(rm, &["Type", "Properties", "DependsOn"])
+        {
+            continue;
+        }
+        let p = props(r);
+        let implied = p.get("VpnGatewayId").and_then(ref_name);
+        if !depends_on(r).iter().all(|d| Some(d.as_str()) == implied) || !only_keys(&p, &["VpnGatewayId", "VpcId"]) {
+            continue;
+        }
+        let (Some(vgw), Some(vpc)) = (implied, p.get("VpcId").and_then(ref_name)) else {
+            continue;
+        };
+        let vgw_ok = rs
+            .get(vgw)
+            .and_then(J::as_object)
+            .is_some_and(|g| only_keys(g, &["Type", "Properties"]));
+        if type_of(vgw) == Some("AWS::EC2::VPNGateway")
+            && type_of(vpc) == Some("AWS::EC2::VPC")
+            && vgw_ok
+            && !plan.vgws.contains_key(vgw)
+        {
+            plan.vgws.insert(
+                vgw.to_owned(),
+                Igw {
+                    attachment: id.clone(),
+                    vpc: vpc.to_owned(),
+                },
+            );
+            plan.attachments.insert(id.clone(), vgw.to_owned());
+        }
+    }
+    // Transit gateway attachments (one per transit gateway): `stack.attach_transit_gateway_with`.
+    let mut per_tgw: HashMap<String, usize> = HashMap::new();
+    for (id, r) in rs {
+        if type_of(id) == Some("AWS::EC2::TransitGatewayAttachment") {
+            if let Some(t) = r.get("Properties").and_then(|p| p.get("TransitGatewayId")) {
+                *per_tgw.entry(t.to_string()).or_default() += 1;
+            }
+        }
+    }
+    for (id, r) in rs {
+        let Some(rm) = r.as_object() else { continue };
+        if type_of(id) != Some("AWS::EC2::TransitGatewayAttachment") || !only_keys(rm, &["Type", "Properties"]) {
+            continue;
+        }
+        let p = props(r);
+        let (Some(tgw), Some(vpc)) = (p.get("TransitGatewayId"), p.get("VpcId").and_then(ref_name)) else {
+            continue;
+        };
+        if type_of(vpc) == Some("AWS::EC2::VPC")
+            && per_tgw.get(&tgw.to_string()) == Some(&1)
+            && p.contains_key("SubnetIds")
+        {
+            plan.tgw_attachments.insert(id.clone(), (tgw.clone(), vpc.to_owned()));
         }
     }
     // VPC Elastic IPs wait for the attachment (of the only gateway, or of the one they name).
@@ -554,6 +618,9 @@ impl Plan {
     /// Logical ids `id` must be declared after, beyond its own references.
     pub(super) fn extra_deps(&self, id: &str) -> Vec<String> {
         let mut out = Vec::new();
+        if let Some(g) = self.vgws.get(id) {
+            out.push(g.vpc.clone());
+        }
         if let Some(g) = self.igws.get(id) {
             out.push(g.vpc.clone());
         }
@@ -579,6 +646,8 @@ impl Plan {
     /// `id` is written by a safe construct rather than on its own.
     pub(super) fn skip(&self, id: &str) -> bool {
         self.igws.contains_key(id)
+            || self.vgws.contains_key(id)
+            || self.tgw_attachments.contains_key(id)
             || self.attachments.contains_key(id)
             || self.mount_targets.contains_key(id)
             || self.forwarders.contains_key(id)
@@ -721,7 +790,11 @@ impl Plan {
         if self.attachments.contains_key(id) {
             return Ok(true);
         }
-        if self.write_mount(w, id) || self.write_forward(w, id)? {
+        if self.write_mount(w, id)
+            || self.write_forward(w, id)?
+            || self.write_vpn(w, id)?
+            || self.write_transit(w, id)?
+        {
             return Ok(true);
         }
         let Some(g) = self.igws.get(id) else {
@@ -759,6 +832,93 @@ impl Plan {
         w.push(Some(gw), format!("{attached}.gateway().clone();"));
         w.push(Some(att), format!("{attached}.attachment().clone();"));
         Ok(true)
+    }
+
+    /// `stack.attach_vpn_gateway(…)` for VPN gateway `id` and its attachment.
+    fn write_vpn(&self, w: &mut Writer<'_>, id: &str) -> Result<bool, WriteError> {
+        let Some(g) = self.vgws.get(id) else {
+            return Ok(false);
+        };
+        let rs = w.section("Resources")?.cloned().unwrap_or_default();
+        let info = w
+            .cat
+            .resource("AWS::EC2::VPNGateway")
+            .ok_or_else(|| WriteError("the catalog has no AWS::EC2::VPNGateway".into()))?;
+        w.feature("ec2");
+        let props = rs[id]
+            .get("Properties")
+            .and_then(J::as_object)
+            .cloned()
+            .unwrap_or_default();
+        let escapes = w.escapes.len();
+        let (gateway, raw) = w.typed_resource(info, &props);
+        if !raw.is_empty() || w.escapes.len() != escapes {
+            return Err(WriteError(format!(
+                "Resources.{id}: a VPN gateway the typed API cannot write, attached by `{}`",
+                g.attachment
+            )));
+        }
+        let attached = Self::attached(w, id);
+        let vpc = Self::var(w, &g.vpc);
+        w.used.insert(vpc.clone());
+        w.used.insert(attached.clone());
+        w.push(
+            Some(attached.clone()),
+            format!(
+                "stack.attach_vpn_gateway(cfn::model::safe::gateway::GatewayIds::new({}, {}), &{vpc}, {gateway});",
+                rust_str(id),
+                rust_str(&g.attachment)
+            ),
+        );
+        let gw = Self::var(w, id);
+        let att = Self::var(w, &g.attachment);
+        w.push(Some(gw), format!("{attached}.gateway().clone();"));
+        w.push(Some(att), format!("{attached}.attachment().clone();"));
+        Ok(true)
+    }
+
+    /// `stack.attach_transit_gateway_with(…)` for transit gateway attachment `id`.
+    fn write_transit(&self, w: &mut Writer<'_>, id: &str) -> Result<bool, WriteError> {
+        let Some((tgw, vpc)) = self.tgw_attachments.get(id) else {
+            return Ok(false);
+        };
+        let rs = w.section("Resources")?.cloned().unwrap_or_default();
+        let info = w
+            .cat
+            .resource("AWS::EC2::TransitGatewayAttachment")
+            .ok_or_else(|| WriteError("the catalog has no AWS::EC2::TransitGatewayAttachment".into()))?;
+        w.feature("ec2");
+        let mut props = rs[id]
+            .get("Properties")
+            .and_then(J::as_object)
+            .cloned()
+            .unwrap_or_default();
+        let subnets = props.shift_remove("SubnetIds").unwrap_or(J::Null);
+        props.shift_remove("TransitGatewayId");
+        props.shift_remove("VpcId");
+        let err = |why: super::Why| WriteError(format!("Resources.{id}: {}", why.1));
+        let tgw_arg = w.resource_arg(info, id, "TransitGatewayId", tgw).map_err(err)?;
+        let subnets_arg = w.resource_arg(info, id, "SubnetIds", &subnets).map_err(err)?;
+        let setters = w.resource_setters(info, id, &props).map_err(err)?;
+        let vpc_var = Self::var(w, vpc);
+        w.used.insert(vpc_var.clone());
+        let attached = Self::transit(w, id);
+        w.used.insert(attached.clone());
+        w.push(
+            Some(attached.clone()),
+            format!(
+                "stack.attach_transit_gateway_with({}, {tgw_arg}, &{vpc_var}, {subnets_arg}, |a| a{setters});",
+                rust_str(id)
+            ),
+        );
+        let var = Self::var(w, id);
+        w.push(Some(var), format!("{attached}.attachment().clone();"));
+        Ok(true)
+    }
+
+    /// The variable holding the attached transit gateway made by attachment `id`.
+    fn transit(w: &Writer<'_>, id: &str) -> String {
+        format!("{}_attached", Self::var(w, id))
     }
 
     /// Attributes to add to `id` (`.depends_on(…)` for a VPC Elastic IP).
@@ -929,7 +1089,7 @@ impl Plan {
     /// The evidence value (`AttachedGatewayId`, …) for `x`, when a safe construct yields it.
     pub(super) fn evidence(&self, w: &mut Writer<'_>, marker: &str, x: &J) -> Option<String> {
         match marker {
-            "AttachedGatewayId" => {
+            "AttachedGatewayId" if !ref_name(x).is_some_and(|g| self.vgws.contains_key(g)) => {
                 let igw = ref_name(x)?;
                 let g = self.igws.get(igw)?;
                 let attached = Self::attached(w, igw);
@@ -946,6 +1106,45 @@ impl Plan {
                     });
                 }
                 Some(format!("{attached}.gateway_id()"))
+            }
+            "AttachedGatewayId" | "AttachedVpnGatewayId" if ref_name(x).is_some_and(|g| self.vgws.contains_key(g)) => {
+                let vgw = ref_name(x)?;
+                let g = &self.vgws[vgw];
+                let attached = Self::attached(w, vgw);
+                w.used.insert(attached.clone());
+                let here = w.location.clone();
+                let (what, method) = if marker == "AttachedGatewayId" {
+                    ("the route goes through", "gateway_id")
+                } else {
+                    ("route propagation from", "vpn_gateway_id")
+                };
+                if !current_depends_on(w).contains(&g.attachment) {
+                    w.changes.push(Change {
+                        resource: here,
+                        problem: format!(
+                            "{what} VPN gateway `{vgw}` without waiting for its attachment `{}` (it can be created first, and fail)",
+                            g.attachment
+                        ),
+                        fix: format!("takes `{attached}.{method}()`, which adds DependsOn `{}`", g.attachment),
+                    });
+                }
+                Some(format!("{attached}.{method}()"))
+            }
+            "AttachedTransitGatewayId" => {
+                let (att, _) = self.tgw_attachments.iter().find(|(_, (t, _))| t == x)?;
+                let attached = Self::transit(w, att);
+                w.used.insert(attached.clone());
+                let here = w.location.clone();
+                if !current_depends_on(w).contains(att) {
+                    w.changes.push(Change {
+                        resource: here,
+                        problem: format!(
+                            "the route goes through a transit gateway without waiting for its VPC attachment `{att}` (it can be created first, and fail)"
+                        ),
+                        fix: format!("takes `{attached}.transit_gateway_id()`, which adds DependsOn `{att}`"),
+                    });
+                }
+                Some(format!("{attached}.transit_gateway_id()"))
             }
             "MountedFileSystemId" => {
                 let fs = ref_name(x)?;

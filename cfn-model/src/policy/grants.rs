@@ -148,6 +148,8 @@ impl Grant {
         self
     }
 
+    // Used by the per-service grants, each behind its service's feature (none with no service).
+    #[allow(dead_code)]
     fn via(mut self, service: &'static str, decrypt: bool, encrypt: bool) -> Grant {
         if !self.via.contains(&service) {
             self.via.push(service);
@@ -157,11 +159,15 @@ impl Grant {
         self
     }
 
+    // Used by the per-service grants, each behind its service's feature (none with no service).
+    #[allow(dead_code)]
     fn with(mut self, st: impl Into<Statement>) -> Grant {
         self.statements.push(st.into());
         self
     }
 
+    // Used by the per-service grants, each behind its service's feature (none with no service).
+    #[allow(dead_code)]
     fn data<K: ResourceType>(self, all: &'static [ActionInfo], levels: &[AccessLevel], on: &ResourceArn<K>) -> Grant {
         self.with(Statement::from_data_unchecked(
             Effect::Allow,
