@@ -708,7 +708,7 @@ fn prefix_file(
         o,
         "/// The condition keys of `{p}` (the global `aws:` keys are [`crate::policy::global`]).\n\
          #[allow(non_upper_case_globals)]\npub mod conditions {{\n#[allow(unused_imports)]\n\
-         use crate::policy::{{ConditionKey, KeyTemplate}};\n#[allow(dead_code)]\ntype S = super::actions::Service;\n"
+         use crate::policy::{{key_type as t, ConditionKey, KeyTemplate}};\n#[allow(dead_code)]\ntype S = super::actions::Service;\n"
     );
     let mut n_keys = 0;
     let mut kn = BTreeSet::new();
@@ -733,11 +733,12 @@ fn prefix_file(
         }
         n_keys += 1;
         let doc = format!("/// `{}` ({}): {}", c.key, c.ty, doc_line(&c.description));
+        let ty = key_type(&c.ty).map_err(|e| format!("{DATA_MEMBER}: condition key `{}`: {e}", c.key))?;
         match (open, close) {
             (Some(i), Some(j)) => {
                 let _ = writeln!(
                     o,
-                    "{doc}\npub const {id}: KeyTemplate<S> = KeyTemplate::new({:?}, {:?});",
+                    "{doc}\npub const {id}: KeyTemplate<S, t::{ty}> = KeyTemplate::new({:?}, {:?});",
                     format!("{p}:{}", &rest[..i]),
                     &rest[j..]
                 );
@@ -745,7 +746,7 @@ fn prefix_file(
             _ => {
                 let _ = writeln!(
                     o,
-                    "{doc}\npub const {id}: ConditionKey<S> = ConditionKey::from_static({:?});",
+                    "{doc}\npub const {id}: ConditionKey<S, t::{ty}> = ConditionKey::from_static({:?});",
                     c.key
                 );
             }
@@ -753,6 +754,24 @@ fn prefix_file(
     }
     let _ = writeln!(o, "}}");
     Ok((o, n_keys, n_handles))
+}
+
+/// The `key_type` marker of a condition key's value type in the data (`ArrayOfARN` is an ARN
+/// key: the set operators apply to each element).
+fn key_type(ty: &str) -> Result<&'static str, String> {
+    Ok(match ty.strip_prefix("ArrayOf").unwrap_or(ty) {
+        "String" => "TextValues",
+        "ARN" => "ArnValues",
+        "Bool" => "BoolValues",
+        "Numeric" => "NumericValues",
+        "Date" => "DateValues",
+        "IPAddress" => "IpValues",
+        other => {
+            return Err(format!(
+                "value type `{other}` is none of String, ARN, Bool, Numeric, Date, IPAddress (a new type in the data? add it to policy::key_type)"
+            ))
+        }
+    })
 }
 
 #[cfg(test)]

@@ -63,7 +63,10 @@ pub use action::{
     actions_at, AccessLevel, Action, ActionInfo, ActsOn, At, Further, IamService, NoResourceType, ResourceType,
 };
 pub use arn::{IamResource, KindIs, ResourceArn};
-pub use condition::{global, Condition, ConditionKey, Global, KeyOf, KeyTemplate};
+pub use condition::{
+    global, key_type, ArnKey, BoolKey, Condition, ConditionKey, DateKey, Global, IpKey, KeyOf, KeyTemplate, NumKey,
+    StringKey,
+};
 #[cfg(feature = "iam")]
 pub use grants::GrantedRole;
 pub use grants::{actions_on, Grant};

@@ -258,10 +258,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `acm-pca:TemplateArn` (ARN): Filters access by the arn of the certificate template used in Issue Certificate request
-    pub const TemplateArn: ConditionKey<S> = ConditionKey::from_static("acm-pca:TemplateArn");
+    pub const TemplateArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("acm-pca:TemplateArn");
 }

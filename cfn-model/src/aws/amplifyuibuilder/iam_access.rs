@@ -359,39 +359,44 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `amplifyuibuilder:CodegenJobResourceAppId` (String): Filters access by the app ID
-    pub const CodegenJobResourceAppId: ConditionKey<S> =
+    pub const CodegenJobResourceAppId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("amplifyuibuilder:CodegenJobResourceAppId");
     /// `amplifyuibuilder:CodegenJobResourceEnvironmentName` (String): Filters access by the backend environment name
-    pub const CodegenJobResourceEnvironmentName: ConditionKey<S> =
+    pub const CodegenJobResourceEnvironmentName: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("amplifyuibuilder:CodegenJobResourceEnvironmentName");
     /// `amplifyuibuilder:CodegenJobResourceId` (String): Filters access by the codegen job ID
-    pub const CodegenJobResourceId: ConditionKey<S> =
+    pub const CodegenJobResourceId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("amplifyuibuilder:CodegenJobResourceId");
     /// `amplifyuibuilder:ComponentResourceAppId` (String): Filters access by the app ID
-    pub const ComponentResourceAppId: ConditionKey<S> =
+    pub const ComponentResourceAppId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("amplifyuibuilder:ComponentResourceAppId");
     /// `amplifyuibuilder:ComponentResourceEnvironmentName` (String): Filters access by the backend environment name
-    pub const ComponentResourceEnvironmentName: ConditionKey<S> =
+    pub const ComponentResourceEnvironmentName: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("amplifyuibuilder:ComponentResourceEnvironmentName");
     /// `amplifyuibuilder:ComponentResourceId` (String): Filters access by the component ID
-    pub const ComponentResourceId: ConditionKey<S> = ConditionKey::from_static("amplifyuibuilder:ComponentResourceId");
+    pub const ComponentResourceId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("amplifyuibuilder:ComponentResourceId");
     /// `amplifyuibuilder:FormResourceAppId` (String): Filters access by the app ID
-    pub const FormResourceAppId: ConditionKey<S> = ConditionKey::from_static("amplifyuibuilder:FormResourceAppId");
+    pub const FormResourceAppId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("amplifyuibuilder:FormResourceAppId");
     /// `amplifyuibuilder:FormResourceEnvironmentName` (String): Filters access by the backend environment name
-    pub const FormResourceEnvironmentName: ConditionKey<S> =
+    pub const FormResourceEnvironmentName: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("amplifyuibuilder:FormResourceEnvironmentName");
     /// `amplifyuibuilder:FormResourceId` (String): Filters access by the form ID
-    pub const FormResourceId: ConditionKey<S> = ConditionKey::from_static("amplifyuibuilder:FormResourceId");
+    pub const FormResourceId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("amplifyuibuilder:FormResourceId");
     /// `amplifyuibuilder:ThemeResourceAppId` (String): Filters access by the app ID
-    pub const ThemeResourceAppId: ConditionKey<S> = ConditionKey::from_static("amplifyuibuilder:ThemeResourceAppId");
+    pub const ThemeResourceAppId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("amplifyuibuilder:ThemeResourceAppId");
     /// `amplifyuibuilder:ThemeResourceEnvironmentName` (String): Filters access by the backend environment name
-    pub const ThemeResourceEnvironmentName: ConditionKey<S> =
+    pub const ThemeResourceEnvironmentName: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("amplifyuibuilder:ThemeResourceEnvironmentName");
     /// `amplifyuibuilder:ThemeResourceId` (String): Filters access by the theme ID
-    pub const ThemeResourceId: ConditionKey<S> = ConditionKey::from_static("amplifyuibuilder:ThemeResourceId");
+    pub const ThemeResourceId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("amplifyuibuilder:ThemeResourceId");
 }

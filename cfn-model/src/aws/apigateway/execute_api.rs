@@ -74,10 +74,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `execute-api:viaDomainArn` (ARN): Filters access by the DomainName ARN the API is called from
-    pub const viaDomainArn: ConditionKey<S> = ConditionKey::from_static("execute-api:viaDomainArn");
+    pub const viaDomainArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("execute-api:viaDomainArn");
 }

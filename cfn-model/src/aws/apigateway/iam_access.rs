@@ -1134,143 +1134,159 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `apigateway:Request/AccessAssociationSource` (String): Filters access by access association source. Available during the CreateDomainNameAccessAssociation operation
-    pub const Request_AccessAssociationSource: ConditionKey<S> =
+    pub const Request_AccessAssociationSource: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Request/AccessAssociationSource");
     /// `apigateway:Request/AccessLoggingDestination` (String): Filters access by access log destination. Available during the CreateStage and UpdateStage operations
-    pub const Request_AccessLoggingDestination: ConditionKey<S> =
+    pub const Request_AccessLoggingDestination: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Request/AccessLoggingDestination");
     /// `apigateway:Request/AccessLoggingFormat` (String): Filters access by access log format. Available during the CreateStage and UpdateStage operations
-    pub const Request_AccessLoggingFormat: ConditionKey<S> =
+    pub const Request_AccessLoggingFormat: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Request/AccessLoggingFormat");
     /// `apigateway:Request/ApiKeyRequired` (ArrayOfBool): Filters access by the requirement of API. Available during the CreateRoute and UpdateRoute operations. Also available as a collection during import and reimport
-    pub const Request_ApiKeyRequired: ConditionKey<S> = ConditionKey::from_static("apigateway:Request/ApiKeyRequired");
+    pub const Request_ApiKeyRequired: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("apigateway:Request/ApiKeyRequired");
     /// `apigateway:Request/ApiName` (String): Filters access by API name. Available during the CreateApi and UpdateApi operations
-    pub const Request_ApiName: ConditionKey<S> = ConditionKey::from_static("apigateway:Request/ApiName");
+    pub const Request_ApiName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("apigateway:Request/ApiName");
     /// `apigateway:Request/AuthorizerType` (ArrayOfString): Filters access by type of authorizer in the request, for example REQUEST or JWT. Available during CreateAuthorizer and UpdateAuthorizer. Also available during import and reimport as an ArrayOfString
-    pub const Request_AuthorizerType: ConditionKey<S> = ConditionKey::from_static("apigateway:Request/AuthorizerType");
+    pub const Request_AuthorizerType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("apigateway:Request/AuthorizerType");
     /// `apigateway:Request/DisableExecuteApiEndpoint` (Bool): Filters access by status of the default execute-api endpoint. Available during the CreateApi and UpdateApi operations
-    pub const Request_DisableExecuteApiEndpoint: ConditionKey<S> =
+    pub const Request_DisableExecuteApiEndpoint: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("apigateway:Request/DisableExecuteApiEndpoint");
     /// `apigateway:Request/DomainNameArn` (ARN): Filters access by domain name ARN. Available during the CreateDomainNameAccessAssociation operation
-    pub const Request_DomainNameArn: ConditionKey<S> = ConditionKey::from_static("apigateway:Request/DomainNameArn");
+    pub const Request_DomainNameArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("apigateway:Request/DomainNameArn");
     /// `apigateway:Request/EndpointType` (ArrayOfString): Filters access by endpoint type. Available during the CreateDomainName, UpdateDomainName, CreateApi, and UpdateApi operations
-    pub const Request_EndpointType: ConditionKey<S> = ConditionKey::from_static("apigateway:Request/EndpointType");
+    pub const Request_EndpointType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("apigateway:Request/EndpointType");
     /// `apigateway:Request/MtlsTrustStoreUri` (String): Filters access by URI of the truststore used for mutual TLS authentication. Available during the CreateDomainName and UpdateDomainName operations
-    pub const Request_MtlsTrustStoreUri: ConditionKey<S> =
+    pub const Request_MtlsTrustStoreUri: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Request/MtlsTrustStoreUri");
     /// `apigateway:Request/MtlsTrustStoreVersion` (String): Filters access by version of the truststore used for mutual TLS authentication. Available during the CreateDomainName and UpdateDomainName operations
-    pub const Request_MtlsTrustStoreVersion: ConditionKey<S> =
+    pub const Request_MtlsTrustStoreVersion: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Request/MtlsTrustStoreVersion");
     /// `apigateway:Request/RouteAuthorizationType` (ArrayOfString): Filters access by authorization type, for example NONE, AWS_IAM, CUSTOM, JWT. Available during the CreateRoute and UpdateRoute operations. Also available as a collection during import
-    pub const Request_RouteAuthorizationType: ConditionKey<S> =
+    pub const Request_RouteAuthorizationType: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Request/RouteAuthorizationType");
     /// `apigateway:Request/RoutingMode` (String): Filters access by routing mode of the domain name. Available during the CreateDomainName and UpdateDomainName operations
-    pub const Request_RoutingMode: ConditionKey<S> = ConditionKey::from_static("apigateway:Request/RoutingMode");
+    pub const Request_RoutingMode: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("apigateway:Request/RoutingMode");
     /// `apigateway:Request/SecurityPolicy` (ArrayOfString): Filters access by TLS version. Available during the CreateDomain and UpdateDomain operations
-    pub const Request_SecurityPolicy: ConditionKey<S> = ConditionKey::from_static("apigateway:Request/SecurityPolicy");
+    pub const Request_SecurityPolicy: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("apigateway:Request/SecurityPolicy");
     /// `apigateway:Request/StageName` (String): Filters access by stage name of the deployment that you attempt to create. Available during the CreateDeployment operation
-    pub const Request_StageName: ConditionKey<S> = ConditionKey::from_static("apigateway:Request/StageName");
+    pub const Request_StageName: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("apigateway:Request/StageName");
     /// `apigateway:Resource/AccessLoggingDestination` (String): Filters access by access log destination of the current Stage resource. Available during the UpdateStage and DeleteStage operations
-    pub const Resource_AccessLoggingDestination: ConditionKey<S> =
+    pub const Resource_AccessLoggingDestination: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Resource/AccessLoggingDestination");
     /// `apigateway:Resource/AccessLoggingFormat` (String): Filters access by access log format of the current Stage resource. Available during the UpdateStage and DeleteStage operations
-    pub const Resource_AccessLoggingFormat: ConditionKey<S> =
+    pub const Resource_AccessLoggingFormat: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Resource/AccessLoggingFormat");
     /// `apigateway:Resource/ApiKeyRequired` (ArrayOfBool): Filters access by the requirement of API key for the existing Route resource. Available during the UpdateRoute and DeleteRoute operations. Also available as a collection during reimport
-    pub const Resource_ApiKeyRequired: ConditionKey<S> =
+    pub const Resource_ApiKeyRequired: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("apigateway:Resource/ApiKeyRequired");
     /// `apigateway:Resource/ApiName` (String): Filters access by API name. Available during the UpdateApi and DeleteApi operations
-    pub const Resource_ApiName: ConditionKey<S> = ConditionKey::from_static("apigateway:Resource/ApiName");
+    pub const Resource_ApiName: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("apigateway:Resource/ApiName");
     /// `apigateway:Resource/AuthorizerType` (ArrayOfString): Filters access by the current type of authorizer, for example REQUEST or JWT. Available during UpdateAuthorizer and DeleteAuthorizer operations. Also available during import and reimport as an ArrayOfString
-    pub const Resource_AuthorizerType: ConditionKey<S> =
+    pub const Resource_AuthorizerType: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Resource/AuthorizerType");
     /// `apigateway:Resource/DisableExecuteApiEndpoint` (Bool): Filters access by status of the default execute-api endpoint. Available during the UpdateApi and DeleteApi operations
-    pub const Resource_DisableExecuteApiEndpoint: ConditionKey<S> =
+    pub const Resource_DisableExecuteApiEndpoint: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("apigateway:Resource/DisableExecuteApiEndpoint");
     /// `apigateway:Resource/EndpointType` (ArrayOfString): Filters access by endpoint type. Available during the UpdateDomainName, DeleteDomainName, UpdateApi, and DeleteApi operations
-    pub const Resource_EndpointType: ConditionKey<S> = ConditionKey::from_static("apigateway:Resource/EndpointType");
+    pub const Resource_EndpointType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("apigateway:Resource/EndpointType");
     /// `apigateway:Resource/MtlsTrustStoreUri` (String): Filters access by URI of the truststore used for mutual TLS authentication. Available during the UpdateDomainName and DeleteDomainName operations
-    pub const Resource_MtlsTrustStoreUri: ConditionKey<S> =
+    pub const Resource_MtlsTrustStoreUri: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Resource/MtlsTrustStoreUri");
     /// `apigateway:Resource/MtlsTrustStoreVersion` (String): Filters access by version of the truststore used for mutual TLS authentication. Available during the UpdateDomainName and DeleteDomainName operations
-    pub const Resource_MtlsTrustStoreVersion: ConditionKey<S> =
+    pub const Resource_MtlsTrustStoreVersion: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Resource/MtlsTrustStoreVersion");
     /// `apigateway:Resource/RouteAuthorizationType` (ArrayOfString): Filters access by authorization type of the existing Route resource, for example NONE, AWS_IAM, CUSTOM. Available during the UpdateRoute and DeleteRoute operations. Also available as a collection during reimport
-    pub const Resource_RouteAuthorizationType: ConditionKey<S> =
+    pub const Resource_RouteAuthorizationType: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Resource/RouteAuthorizationType");
     /// `apigateway:Resource/RoutingMode` (String): Filters access by routing mode of the existing domain name. Available during the UpdateDomainName and DeleteDomainName operations
-    pub const Resource_RoutingMode: ConditionKey<S> = ConditionKey::from_static("apigateway:Resource/RoutingMode");
+    pub const Resource_RoutingMode: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("apigateway:Resource/RoutingMode");
     /// `apigateway:Resource/SecurityPolicy` (ArrayOfString): Filters access by TLS version. Available during the UpdateDomainName and DeleteDomainName operations
-    pub const Resource_SecurityPolicy: ConditionKey<S> =
+    pub const Resource_SecurityPolicy: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Resource/SecurityPolicy");
     /// `apigateway:Request/AuthorizerUri` (ArrayOfString): Filters access by URI of a Lambda authorizer function. Available during CreateAuthorizer and UpdateAuthorizer. Also available during import and reimport as an ArrayOfString
-    pub const Request_AuthorizerUri: ConditionKey<S> = ConditionKey::from_static("apigateway:Request/AuthorizerUri");
+    pub const Request_AuthorizerUri: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("apigateway:Request/AuthorizerUri");
     /// `apigateway:Request/CognitoUserPoolArn` (ARN): Filters access by a Portal's CognitoUserPoolArn that is passed in the request
-    pub const Request_CognitoUserPoolArn: ConditionKey<S> =
+    pub const Request_CognitoUserPoolArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("apigateway:Request/CognitoUserPoolArn");
     /// `apigateway:Request/ConditionBasePaths` (ArrayOfString): Filters access by base paths defined on the condition of a routing rule. Available during the CreateRoutingRule and UpdateRoutingRule operations
-    pub const Request_ConditionBasePaths: ConditionKey<S> =
+    pub const Request_ConditionBasePaths: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Request/ConditionBasePaths");
     /// `apigateway:Request/Method` (String): Filters access by a ProductRestEndpointPage's HTTP Method that is passed in the request
-    pub const Request_Method: ConditionKey<S> = ConditionKey::from_static("apigateway:Request/Method");
+    pub const Request_Method: ConditionKey<S, t::TextValues> = ConditionKey::from_static("apigateway:Request/Method");
     /// `apigateway:Request/PortalDisplayName` (String): Filters access by a Portal's Display Name that is passed in the request
-    pub const Request_PortalDisplayName: ConditionKey<S> =
+    pub const Request_PortalDisplayName: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Request/PortalDisplayName");
     /// `apigateway:Request/PortalDomainName` (String): Filters access by a Portal's vanity domain name that is passed in the request
-    pub const Request_PortalDomainName: ConditionKey<S> =
+    pub const Request_PortalDomainName: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Request/PortalDomainName");
     /// `apigateway:Request/PortalProductDisplayName` (String): Filters access by a PortalProduct's Display Name that is passed in the request
-    pub const Request_PortalProductDisplayName: ConditionKey<S> =
+    pub const Request_PortalProductDisplayName: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Request/PortalProductDisplayName");
     /// `apigateway:Request/Priority` (Numeric): Filters access by priority of the routing rule. Available during the CreateRoutingRule and UpdateRoutingRule operations
-    pub const Request_Priority: ConditionKey<S> = ConditionKey::from_static("apigateway:Request/Priority");
+    pub const Request_Priority: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("apigateway:Request/Priority");
     /// `apigateway:Request/ProductPageTitle` (String): Filters access by a ProductPage's Title that is passed in the request
-    pub const Request_ProductPageTitle: ConditionKey<S> =
+    pub const Request_ProductPageTitle: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Request/ProductPageTitle");
     /// `apigateway:Request/ProductRestEndpointPageEndpointPrefix` (String): Filters access by a ProductRestEndpointPage's EndpointPrefix that is passed in the request
-    pub const Request_ProductRestEndpointPageEndpointPrefix: ConditionKey<S> =
+    pub const Request_ProductRestEndpointPageEndpointPrefix: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Request/ProductRestEndpointPageEndpointPrefix");
     /// `apigateway:Request/RestApiId` (String): Filters access by a ProductRestEndpointPage's Amazon API Gateway API ID that is passed in the request
-    pub const Request_RestApiId: ConditionKey<S> = ConditionKey::from_static("apigateway:Request/RestApiId");
+    pub const Request_RestApiId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("apigateway:Request/RestApiId");
     /// `apigateway:Request/Stage` (String): Filters access by a ProductRestEndpointPage's Amazon API Gateway Stage Name that is passed in the request
-    pub const Request_Stage: ConditionKey<S> = ConditionKey::from_static("apigateway:Request/Stage");
+    pub const Request_Stage: ConditionKey<S, t::TextValues> = ConditionKey::from_static("apigateway:Request/Stage");
     /// `apigateway:Resource/AuthorizerUri` (ArrayOfString): Filters access by the URI of the current Lambda authorizer associated with the current API. Available during UpdateAuthorizer and DeleteAuthorizer. Also available as a collection during reimport
-    pub const Resource_AuthorizerUri: ConditionKey<S> = ConditionKey::from_static("apigateway:Resource/AuthorizerUri");
+    pub const Resource_AuthorizerUri: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("apigateway:Resource/AuthorizerUri");
     /// `apigateway:Resource/CognitoUserPoolArn` (ARN): Filters access by a Portal's CognitoUserPoolArn associated with the resource
-    pub const Resource_CognitoUserPoolArn: ConditionKey<S> =
+    pub const Resource_CognitoUserPoolArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("apigateway:Resource/CognitoUserPoolArn");
     /// `apigateway:Resource/ConditionBasePaths` (ArrayOfString): Filters access by base paths defined on the condition of the existing routing rule. Available during the UpdateRoutingRule and DeleteRoutingRule operations
-    pub const Resource_ConditionBasePaths: ConditionKey<S> =
+    pub const Resource_ConditionBasePaths: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Resource/ConditionBasePaths");
     /// `apigateway:Resource/Method` (String): Filters access by a ProductRestEndpointPage's HTTP Method associated with the resource
-    pub const Resource_Method: ConditionKey<S> = ConditionKey::from_static("apigateway:Resource/Method");
+    pub const Resource_Method: ConditionKey<S, t::TextValues> = ConditionKey::from_static("apigateway:Resource/Method");
     /// `apigateway:Resource/PortalDisplayName` (String): Filters access by a Portal's Display Name associated with the resource
-    pub const Resource_PortalDisplayName: ConditionKey<S> =
+    pub const Resource_PortalDisplayName: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Resource/PortalDisplayName");
     /// `apigateway:Resource/PortalDomainName` (String): Filters access by a Portal's vanity domain name associated with the resource
-    pub const Resource_PortalDomainName: ConditionKey<S> =
+    pub const Resource_PortalDomainName: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Resource/PortalDomainName");
     /// `apigateway:Resource/PortalProductDisplayName` (String): Filters access by a PortalProduct's Display Name associated with the resource
-    pub const Resource_PortalProductDisplayName: ConditionKey<S> =
+    pub const Resource_PortalProductDisplayName: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Resource/PortalProductDisplayName");
     /// `apigateway:Resource/PortalPublishStatus` (String): Filters access by a Portal's published status associated with the resource
-    pub const Resource_PortalPublishStatus: ConditionKey<S> =
+    pub const Resource_PortalPublishStatus: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Resource/PortalPublishStatus");
     /// `apigateway:Resource/Priority` (Numeric): Filters access by priority of the existing routing rule. Available during the UpdateRoutingRule and DeleteRoutingRule operations
-    pub const Resource_Priority: ConditionKey<S> = ConditionKey::from_static("apigateway:Resource/Priority");
+    pub const Resource_Priority: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("apigateway:Resource/Priority");
     /// `apigateway:Resource/ProductPageTitle` (String): Filters access by a ProductPage's Title associated with the resource
-    pub const Resource_ProductPageTitle: ConditionKey<S> =
+    pub const Resource_ProductPageTitle: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Resource/ProductPageTitle");
     /// `apigateway:Resource/ProductRestEndpointPageEndpointPrefix` (String): Filters access by a ProductRestEndpointPage's EndpointPrefix associated with the resource
-    pub const Resource_ProductRestEndpointPageEndpointPrefix: ConditionKey<S> =
+    pub const Resource_ProductRestEndpointPageEndpointPrefix: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("apigateway:Resource/ProductRestEndpointPageEndpointPrefix");
     /// `apigateway:Resource/RestApiId` (String): Filters access by a ProductRestEndpointPage's Amazon API Gateway API ID associated with the resource
-    pub const Resource_RestApiId: ConditionKey<S> = ConditionKey::from_static("apigateway:Resource/RestApiId");
+    pub const Resource_RestApiId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("apigateway:Resource/RestApiId");
     /// `apigateway:Resource/Stage` (String): Filters access by a ProductRestEndpointPage's Amazon API Gateway Stage Name associated with the resource
-    pub const Resource_Stage: ConditionKey<S> = ConditionKey::from_static("apigateway:Resource/Stage");
+    pub const Resource_Stage: ConditionKey<S, t::TextValues> = ConditionKey::from_static("apigateway:Resource/Stage");
 }

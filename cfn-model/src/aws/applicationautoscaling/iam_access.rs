@@ -165,14 +165,14 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `application-autoscaling:scalable-dimension` (String): Filters access by the scalable dimension that is passed in the request
-    pub const scalable_dimension: ConditionKey<S> =
+    pub const scalable_dimension: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("application-autoscaling:scalable-dimension");
     /// `application-autoscaling:service-namespace` (String): Filters access by the service namespace that is passed in the request
-    pub const service_namespace: ConditionKey<S> =
+    pub const service_namespace: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("application-autoscaling:service-namespace");
 }

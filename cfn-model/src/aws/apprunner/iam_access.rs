@@ -547,24 +547,24 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `apprunner:AutoScalingConfigurationArn` (ARN): Filters access by the CreateService and UpdateService actions based on the ARN of an associated AutoScalingConfiguration resource
-    pub const AutoScalingConfigurationArn: ConditionKey<S> =
+    pub const AutoScalingConfigurationArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("apprunner:AutoScalingConfigurationArn");
     /// `apprunner:ConnectionArn` (ARN): Filters access by the CreateService and UpdateService actions based on the ARN of an associated Connection resource
-    pub const ConnectionArn: ConditionKey<S> = ConditionKey::from_static("apprunner:ConnectionArn");
+    pub const ConnectionArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("apprunner:ConnectionArn");
     /// `apprunner:ObservabilityConfigurationArn` (ARN): Filters access by the CreateService and UpdateService actions based on the ARN of an associated ObservabilityConfiguration resource
-    pub const ObservabilityConfigurationArn: ConditionKey<S> =
+    pub const ObservabilityConfigurationArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("apprunner:ObservabilityConfigurationArn");
     /// `apprunner:ServiceArn` (ARN): Filters access by the CreateVpcIngressConnection action based on the ARN of an associated Service resource
-    pub const ServiceArn: ConditionKey<S> = ConditionKey::from_static("apprunner:ServiceArn");
+    pub const ServiceArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("apprunner:ServiceArn");
     /// `apprunner:VpcConnectorArn` (ARN): Filters access by the CreateService and UpdateService actions based on the ARN of an associated VpcConnector resource
-    pub const VpcConnectorArn: ConditionKey<S> = ConditionKey::from_static("apprunner:VpcConnectorArn");
+    pub const VpcConnectorArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("apprunner:VpcConnectorArn");
     /// `apprunner:VpcEndpointId` (String): Filters access by the CreateVpcIngressConnection and UpdateVpcIngressConnection actions based on the VPC Endpoint in the request
-    pub const VpcEndpointId: ConditionKey<S> = ConditionKey::from_static("apprunner:VpcEndpointId");
+    pub const VpcEndpointId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("apprunner:VpcEndpointId");
     /// `apprunner:VpcId` (String): Filters access by the CreateVpcIngressConnection and UpdateVpcIngressConnection actions based on the VPC in the request
-    pub const VpcId: ConditionKey<S> = ConditionKey::from_static("apprunner:VpcId");
+    pub const VpcId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("apprunner:VpcId");
 }

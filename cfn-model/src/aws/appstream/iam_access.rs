@@ -956,10 +956,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `appstream:userId` (String): Filters access by the ID of the AppStream 2.0 user
-    pub const userId: ConditionKey<S> = ConditionKey::from_static("appstream:userId");
+    pub const userId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("appstream:userId");
 }

@@ -916,10 +916,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `appsync:Visibility` (String): Filters access by the visibility of an API
-    pub const Visibility: ConditionKey<S> = ConditionKey::from_static("appsync:Visibility");
+    pub const Visibility: ConditionKey<S, t::TextValues> = ConditionKey::from_static("appsync:Visibility");
 }

@@ -180,10 +180,11 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `arc-zonal-shift:ResourceIdentifier` (String): Filters access by the resource identifier of the managed resource
-    pub const ResourceIdentifier: ConditionKey<S> = ConditionKey::from_static("arc-zonal-shift:ResourceIdentifier");
+    pub const ResourceIdentifier: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("arc-zonal-shift:ResourceIdentifier");
 }

@@ -658,51 +658,56 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `autoscaling:CapacityReservationIds` (ArrayOfString): Filters access based on the Capacity Reservation IDs
-    pub const CapacityReservationIds: ConditionKey<S> = ConditionKey::from_static("autoscaling:CapacityReservationIds");
+    pub const CapacityReservationIds: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("autoscaling:CapacityReservationIds");
     /// `autoscaling:CapacityReservationResourceGroupArns` (ArrayOfString): Filters access based on the ARN of a Capacity Reservation resource group
-    pub const CapacityReservationResourceGroupArns: ConditionKey<S> =
+    pub const CapacityReservationResourceGroupArns: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("autoscaling:CapacityReservationResourceGroupArns");
     /// `autoscaling:ForceDelete` (Bool): Filters access based on whether the force delete option is specified when deleting an Auto Scaling group
-    pub const ForceDelete: ConditionKey<S> = ConditionKey::from_static("autoscaling:ForceDelete");
+    pub const ForceDelete: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("autoscaling:ForceDelete");
     /// `autoscaling:ImageId` (String): Filters access based on the AMI ID for the launch configuration
-    pub const ImageId: ConditionKey<S> = ConditionKey::from_static("autoscaling:ImageId");
+    pub const ImageId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("autoscaling:ImageId");
     /// `autoscaling:InstanceType` (String): Filters access based on the instance type for the launch configuration
-    pub const InstanceType: ConditionKey<S> = ConditionKey::from_static("autoscaling:InstanceType");
+    pub const InstanceType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("autoscaling:InstanceType");
     /// `autoscaling:InstanceTypes` (String): Filters access based on the instance types present as overrides to a launch template for a mixed instances policy. Use it to qualify which instance types can be explicitly defined in the policy
-    pub const InstanceTypes: ConditionKey<S> = ConditionKey::from_static("autoscaling:InstanceTypes");
+    pub const InstanceTypes: ConditionKey<S, t::TextValues> = ConditionKey::from_static("autoscaling:InstanceTypes");
     /// `autoscaling:LaunchConfigurationName` (String): Filters access based on the name of a launch configuration
-    pub const LaunchConfigurationName: ConditionKey<S> =
+    pub const LaunchConfigurationName: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("autoscaling:LaunchConfigurationName");
     /// `autoscaling:LaunchTemplateVersionSpecified` (Bool): Filters access based on whether users can specify any version of a launch template or only the Latest or Default version
-    pub const LaunchTemplateVersionSpecified: ConditionKey<S> =
+    pub const LaunchTemplateVersionSpecified: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("autoscaling:LaunchTemplateVersionSpecified");
     /// `autoscaling:LoadBalancerNames` (ArrayOfString): Filters access based on the name of the load balancer
-    pub const LoadBalancerNames: ConditionKey<S> = ConditionKey::from_static("autoscaling:LoadBalancerNames");
+    pub const LoadBalancerNames: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("autoscaling:LoadBalancerNames");
     /// `autoscaling:MaxSize` (Numeric): Filters access based on the maximum scaling size in the request
-    pub const MaxSize: ConditionKey<S> = ConditionKey::from_static("autoscaling:MaxSize");
+    pub const MaxSize: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("autoscaling:MaxSize");
     /// `autoscaling:MetadataHttpEndpoint` (String): Filters access based on whether the HTTP endpoint is enabled for the instance metadata service
-    pub const MetadataHttpEndpoint: ConditionKey<S> = ConditionKey::from_static("autoscaling:MetadataHttpEndpoint");
+    pub const MetadataHttpEndpoint: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("autoscaling:MetadataHttpEndpoint");
     /// `autoscaling:MetadataHttpPutResponseHopLimit` (Numeric): Filters access based on the allowed number of hops when calling the instance metadata service
-    pub const MetadataHttpPutResponseHopLimit: ConditionKey<S> =
+    pub const MetadataHttpPutResponseHopLimit: ConditionKey<S, t::NumericValues> =
         ConditionKey::from_static("autoscaling:MetadataHttpPutResponseHopLimit");
     /// `autoscaling:MetadataHttpTokens` (String): Filters access based on whether tokens are required when calling the instance metadata service (optional or required)
-    pub const MetadataHttpTokens: ConditionKey<S> = ConditionKey::from_static("autoscaling:MetadataHttpTokens");
+    pub const MetadataHttpTokens: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("autoscaling:MetadataHttpTokens");
     /// `autoscaling:MinSize` (Numeric): Filters access based on the minimum scaling size in the request
-    pub const MinSize: ConditionKey<S> = ConditionKey::from_static("autoscaling:MinSize");
+    pub const MinSize: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("autoscaling:MinSize");
     /// `autoscaling:ResourceTag/${TagKey}` (String): Filters access based on the tags associated with the resource
-    pub const ResourceTag: KeyTemplate<S> = KeyTemplate::new("autoscaling:ResourceTag/", "");
+    pub const ResourceTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("autoscaling:ResourceTag/", "");
     /// `autoscaling:SpotPrice` (Numeric): Filters access based on the price for Spot Instances for the launch configuration
-    pub const SpotPrice: ConditionKey<S> = ConditionKey::from_static("autoscaling:SpotPrice");
+    pub const SpotPrice: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("autoscaling:SpotPrice");
     /// `autoscaling:TargetGroupARNs` (ArrayOfARN): Filters access based on the ARN of a target group
-    pub const TargetGroupARNs: ConditionKey<S> = ConditionKey::from_static("autoscaling:TargetGroupARNs");
+    pub const TargetGroupARNs: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("autoscaling:TargetGroupARNs");
     /// `autoscaling:TrafficSourceIdentifiers` (ArrayOfString): Filters access based on the identifiers of the traffic sources
-    pub const TrafficSourceIdentifiers: ConditionKey<S> =
+    pub const TrafficSourceIdentifiers: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("autoscaling:TrafficSourceIdentifiers");
     /// `autoscaling:VPCZoneIdentifiers` (ArrayOfString): Filters access based on the identifier of a VPC zone
-    pub const VPCZoneIdentifiers: ConditionKey<S> = ConditionKey::from_static("autoscaling:VPCZoneIdentifiers");
+    pub const VPCZoneIdentifiers: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("autoscaling:VPCZoneIdentifiers");
 }

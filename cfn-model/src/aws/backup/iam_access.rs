@@ -1238,24 +1238,29 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `backup:ChangeableForDays` (Numeric): Filters access by the value of the ChangeableForDays parameter
-    pub const ChangeableForDays: ConditionKey<S> = ConditionKey::from_static("backup:ChangeableForDays");
+    pub const ChangeableForDays: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("backup:ChangeableForDays");
     /// `backup:CopyTargetOrgPaths` (ArrayOfString): Filters access by the organization unit
-    pub const CopyTargetOrgPaths: ConditionKey<S> = ConditionKey::from_static("backup:CopyTargetOrgPaths");
+    pub const CopyTargetOrgPaths: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("backup:CopyTargetOrgPaths");
     /// `backup:CopyTargets` (ArrayOfARN): Filters access by the ARN of a backup vault
-    pub const CopyTargets: ConditionKey<S> = ConditionKey::from_static("backup:CopyTargets");
+    pub const CopyTargets: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("backup:CopyTargets");
     /// `backup:FrameworkArns` (ArrayOfARN): Filters access by the Framework ARNs
-    pub const FrameworkArns: ConditionKey<S> = ConditionKey::from_static("backup:FrameworkArns");
+    pub const FrameworkArns: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("backup:FrameworkArns");
     /// `backup:Index` (String): Filters access by the value of Index parameter
-    pub const Index: ConditionKey<S> = ConditionKey::from_static("backup:Index");
+    pub const Index: ConditionKey<S, t::TextValues> = ConditionKey::from_static("backup:Index");
     /// `backup:MaxRetentionDays` (Numeric): Filters access by the value of the MaxRetentionDays parameter
-    pub const MaxRetentionDays: ConditionKey<S> = ConditionKey::from_static("backup:MaxRetentionDays");
+    pub const MaxRetentionDays: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("backup:MaxRetentionDays");
     /// `backup:MinRetentionDays` (Numeric): Filters access by the value of the MinRetentionDays parameter
-    pub const MinRetentionDays: ConditionKey<S> = ConditionKey::from_static("backup:MinRetentionDays");
+    pub const MinRetentionDays: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("backup:MinRetentionDays");
     /// `backup:MpaApprovalTeamArn` (ARN): Filters access by the MPA Approval Team ARN of a backup vault
-    pub const MpaApprovalTeamArn: ConditionKey<S> = ConditionKey::from_static("backup:MpaApprovalTeamArn");
+    pub const MpaApprovalTeamArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("backup:MpaApprovalTeamArn");
 }

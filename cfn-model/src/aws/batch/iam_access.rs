@@ -661,40 +661,44 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `batch:AWSLogsCreateGroup` (Bool): Filters access by the specified logging driver to determine whether awslogs group will be created for the logs
-    pub const AWSLogsCreateGroup: ConditionKey<S> = ConditionKey::from_static("batch:AWSLogsCreateGroup");
+    pub const AWSLogsCreateGroup: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("batch:AWSLogsCreateGroup");
     /// `batch:AWSLogsGroup` (String): Filters access by the awslogs group where the logs are located
-    pub const AWSLogsGroup: ConditionKey<S> = ConditionKey::from_static("batch:AWSLogsGroup");
+    pub const AWSLogsGroup: ConditionKey<S, t::TextValues> = ConditionKey::from_static("batch:AWSLogsGroup");
     /// `batch:AWSLogsRegion` (String): Filters access by the region where the logs are sent to
-    pub const AWSLogsRegion: ConditionKey<S> = ConditionKey::from_static("batch:AWSLogsRegion");
+    pub const AWSLogsRegion: ConditionKey<S, t::TextValues> = ConditionKey::from_static("batch:AWSLogsRegion");
     /// `batch:AWSLogsStreamPrefix` (String): Filters access by the awslogs log stream prefix
-    pub const AWSLogsStreamPrefix: ConditionKey<S> = ConditionKey::from_static("batch:AWSLogsStreamPrefix");
+    pub const AWSLogsStreamPrefix: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("batch:AWSLogsStreamPrefix");
     /// `batch:EKSImage` (String): Filters access by the image used to start a container for an Amazon EKS job
-    pub const EKSImage: ConditionKey<S> = ConditionKey::from_static("batch:EKSImage");
+    pub const EKSImage: ConditionKey<S, t::TextValues> = ConditionKey::from_static("batch:EKSImage");
     /// `batch:EKSNamespace` (String): Filters access by the namespace of a cluster used to run the pod for an Amazon EKS job
-    pub const EKSNamespace: ConditionKey<S> = ConditionKey::from_static("batch:EKSNamespace");
+    pub const EKSNamespace: ConditionKey<S, t::TextValues> = ConditionKey::from_static("batch:EKSNamespace");
     /// `batch:EKSPrivileged` (Bool): Filters access by the specified privileged parameter value that determines whether the container is given elevated privileges on the host container instance (similar to the root user) for an Amazon EKS job
-    pub const EKSPrivileged: ConditionKey<S> = ConditionKey::from_static("batch:EKSPrivileged");
+    pub const EKSPrivileged: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("batch:EKSPrivileged");
     /// `batch:EKSRunAsGroup` (Numeric): Filters access by the specified group numeric ID (gid) used to start a container in an Amazon EKS job
-    pub const EKSRunAsGroup: ConditionKey<S> = ConditionKey::from_static("batch:EKSRunAsGroup");
+    pub const EKSRunAsGroup: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("batch:EKSRunAsGroup");
     /// `batch:EKSRunAsUser` (Numeric): Filters access by the specified user numeric ID (uid) used to start a a container in an Amazon EKS job
-    pub const EKSRunAsUser: ConditionKey<S> = ConditionKey::from_static("batch:EKSRunAsUser");
+    pub const EKSRunAsUser: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("batch:EKSRunAsUser");
     /// `batch:EKSServiceAccountName` (String): Filters access by the name of the service account used to run the pod for an Amazon EKS job
-    pub const EKSServiceAccountName: ConditionKey<S> = ConditionKey::from_static("batch:EKSServiceAccountName");
+    pub const EKSServiceAccountName: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("batch:EKSServiceAccountName");
     /// `batch:Image` (String): Filters access by the image used to start a container
-    pub const Image: ConditionKey<S> = ConditionKey::from_static("batch:Image");
+    pub const Image: ConditionKey<S, t::TextValues> = ConditionKey::from_static("batch:Image");
     /// `batch:LogDriver` (String): Filters access by the log driver used for the container
-    pub const LogDriver: ConditionKey<S> = ConditionKey::from_static("batch:LogDriver");
+    pub const LogDriver: ConditionKey<S, t::TextValues> = ConditionKey::from_static("batch:LogDriver");
     /// `batch:Privileged` (Bool): Filters access by the specified privileged parameter value that determines whether the container is given elevated privileges on the host container instance (similar to the root user)
-    pub const Privileged: ConditionKey<S> = ConditionKey::from_static("batch:Privileged");
+    pub const Privileged: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("batch:Privileged");
     /// `batch:SchedulingPriority` (Numeric): Filters access by the scheduling priority for jobs in the job queue
-    pub const SchedulingPriority: ConditionKey<S> = ConditionKey::from_static("batch:SchedulingPriority");
+    pub const SchedulingPriority: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("batch:SchedulingPriority");
     /// `batch:ShareIdentifier` (String): Filters access by the shareIdentifier used inside submit job
-    pub const ShareIdentifier: ConditionKey<S> = ConditionKey::from_static("batch:ShareIdentifier");
+    pub const ShareIdentifier: ConditionKey<S, t::TextValues> = ConditionKey::from_static("batch:ShareIdentifier");
     /// `batch:User` (String): Filters access by user name or numeric uid used inside the container
-    pub const User: ConditionKey<S> = ConditionKey::from_static("batch:User");
+    pub const User: ConditionKey<S, t::TextValues> = ConditionKey::from_static("batch:User");
 }

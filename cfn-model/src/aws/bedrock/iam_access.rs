@@ -2825,23 +2825,25 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `bedrock:BearerTokenType` (String): Filters access by the Short-term or Long-term bearer tokens
-    pub const BearerTokenType: ConditionKey<S> = ConditionKey::from_static("bedrock:BearerTokenType");
+    pub const BearerTokenType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("bedrock:BearerTokenType");
     /// `bedrock:GuardrailIdentifier` (ARN): Filters access by the GuardrailIdentifier containing the GuardrailArn or the GuardrailArn:NumericVersion
-    pub const GuardrailIdentifier: ConditionKey<S> = ConditionKey::from_static("bedrock:GuardrailIdentifier");
+    pub const GuardrailIdentifier: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("bedrock:GuardrailIdentifier");
     /// `bedrock:InferenceProfileArn` (ARN): Filters access by the specified inference profile
-    pub const InferenceProfileArn: ConditionKey<S> = ConditionKey::from_static("bedrock:InferenceProfileArn");
+    pub const InferenceProfileArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("bedrock:InferenceProfileArn");
     /// `bedrock:InlineAgentName` (String): Filters access by the Inline Agent Names, this will be used in InvokeInlineAgent API names
-    pub const InlineAgentName: ConditionKey<S> = ConditionKey::from_static("bedrock:InlineAgentName");
+    pub const InlineAgentName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("bedrock:InlineAgentName");
     /// `bedrock:PromptRouterArn` (ARN): Filters access by the specified prompt router
-    pub const PromptRouterArn: ConditionKey<S> = ConditionKey::from_static("bedrock:PromptRouterArn");
+    pub const PromptRouterArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("bedrock:PromptRouterArn");
     /// `bedrock:ServiceTier` (String): Filters access by the specified ServiceTier
-    pub const ServiceTier: ConditionKey<S> = ConditionKey::from_static("bedrock:ServiceTier");
+    pub const ServiceTier: ConditionKey<S, t::TextValues> = ConditionKey::from_static("bedrock:ServiceTier");
     /// `bedrock:ThirdPartyKnowledgeBaseCredentialsSecretArn` (ARN): Filters access by the secretArn containing the credentials of the third party platform
-    pub const ThirdPartyKnowledgeBaseCredentialsSecretArn: ConditionKey<S> =
+    pub const ThirdPartyKnowledgeBaseCredentialsSecretArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("bedrock:ThirdPartyKnowledgeBaseCredentialsSecretArn");
 }

@@ -1588,39 +1588,43 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `bedrock-agentcore:GatewayAuthorizerType` (String): Filters access by the authorizerType attribute on a Gateway
-    pub const GatewayAuthorizerType: ConditionKey<S> =
+    pub const GatewayAuthorizerType: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("bedrock-agentcore:GatewayAuthorizerType");
     /// `bedrock-agentcore:InboundJwtClaim/aud` (ArrayOfString): Filters access by the audience claim (aud) in the JWT passed in the request
-    pub const InboundJwtClaim_aud: ConditionKey<S> = ConditionKey::from_static("bedrock-agentcore:InboundJwtClaim/aud");
+    pub const InboundJwtClaim_aud: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("bedrock-agentcore:InboundJwtClaim/aud");
     /// `bedrock-agentcore:InboundJwtClaim/client_id` (String): Filters access by the client_id claim in the JWT passed in the request
-    pub const InboundJwtClaim_client_id: ConditionKey<S> =
+    pub const InboundJwtClaim_client_id: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("bedrock-agentcore:InboundJwtClaim/client_id");
     /// `bedrock-agentcore:InboundJwtClaim/iss` (String): Filters access by the issuer (iss) claim present in the JWT passed in the request
-    pub const InboundJwtClaim_iss: ConditionKey<S> = ConditionKey::from_static("bedrock-agentcore:InboundJwtClaim/iss");
+    pub const InboundJwtClaim_iss: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("bedrock-agentcore:InboundJwtClaim/iss");
     /// `bedrock-agentcore:InboundJwtClaim/scope` (ArrayOfString): Filters access by the scope claim in the JWT passed in the request
-    pub const InboundJwtClaim_scope: ConditionKey<S> =
+    pub const InboundJwtClaim_scope: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("bedrock-agentcore:InboundJwtClaim/scope");
     /// `bedrock-agentcore:InboundJwtClaim/sub` (String): Filters access by the subject claim (sub) in the JWT passed in the request
-    pub const InboundJwtClaim_sub: ConditionKey<S> = ConditionKey::from_static("bedrock-agentcore:InboundJwtClaim/sub");
+    pub const InboundJwtClaim_sub: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("bedrock-agentcore:InboundJwtClaim/sub");
     /// `bedrock-agentcore:KmsKeyArn` (String): Filters access by KMS Key arn provided
-    pub const KmsKeyArn: ConditionKey<S> = ConditionKey::from_static("bedrock-agentcore:KmsKeyArn");
+    pub const KmsKeyArn: ConditionKey<S, t::TextValues> = ConditionKey::from_static("bedrock-agentcore:KmsKeyArn");
     /// `bedrock-agentcore:actorId` (String): Filters access by Actor Id
-    pub const actorId: ConditionKey<S> = ConditionKey::from_static("bedrock-agentcore:actorId");
+    pub const actorId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("bedrock-agentcore:actorId");
     /// `bedrock-agentcore:namespace` (String): Filters access by namespace
-    pub const namespace: ConditionKey<S> = ConditionKey::from_static("bedrock-agentcore:namespace");
+    pub const namespace: ConditionKey<S, t::TextValues> = ConditionKey::from_static("bedrock-agentcore:namespace");
     /// `bedrock-agentcore:securityGroups` (ArrayOfString): Filters access by the ID of security groups configured for the AgentCore runtime
-    pub const securityGroups: ConditionKey<S> = ConditionKey::from_static("bedrock-agentcore:securityGroups");
+    pub const securityGroups: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("bedrock-agentcore:securityGroups");
     /// `bedrock-agentcore:sessionId` (String): Filters access by Session Id
-    pub const sessionId: ConditionKey<S> = ConditionKey::from_static("bedrock-agentcore:sessionId");
+    pub const sessionId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("bedrock-agentcore:sessionId");
     /// `bedrock-agentcore:strategyId` (String): Filters access by Memory Strategy Id
-    pub const strategyId: ConditionKey<S> = ConditionKey::from_static("bedrock-agentcore:strategyId");
+    pub const strategyId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("bedrock-agentcore:strategyId");
     /// `bedrock-agentcore:subnets` (ArrayOfString): Filters access by the ID of subnets configured for the AgentCore runtime
-    pub const subnets: ConditionKey<S> = ConditionKey::from_static("bedrock-agentcore:subnets");
+    pub const subnets: ConditionKey<S, t::TextValues> = ConditionKey::from_static("bedrock-agentcore:subnets");
     /// `bedrock-agentcore:userid` (String): Filters access by the static user ID value passed in the request
-    pub const userid: ConditionKey<S> = ConditionKey::from_static("bedrock-agentcore:userid");
+    pub const userid: ConditionKey<S, t::TextValues> = ConditionKey::from_static("bedrock-agentcore:userid");
 }

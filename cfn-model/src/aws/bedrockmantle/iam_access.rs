@@ -253,18 +253,19 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `bedrock-mantle:BearerTokenType` (String): Filters access by the Short-term or Long-term bearer tokens
-    pub const BearerTokenType: ConditionKey<S> = ConditionKey::from_static("bedrock-mantle:BearerTokenType");
+    pub const BearerTokenType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("bedrock-mantle:BearerTokenType");
     /// `bedrock-mantle:Files` (ArrayOfString): Filters access by the specified file identifiers
-    pub const Files: ConditionKey<S> = ConditionKey::from_static("bedrock-mantle:Files");
+    pub const Files: ConditionKey<S, t::TextValues> = ConditionKey::from_static("bedrock-mantle:Files");
     /// `bedrock-mantle:FineTuningJob` (String): Filters access by the specified fine-tuning job identifier
-    pub const FineTuningJob: ConditionKey<S> = ConditionKey::from_static("bedrock-mantle:FineTuningJob");
+    pub const FineTuningJob: ConditionKey<S, t::TextValues> = ConditionKey::from_static("bedrock-mantle:FineTuningJob");
     /// `bedrock-mantle:Model` (String): Filters access by the specified Model
-    pub const Model: ConditionKey<S> = ConditionKey::from_static("bedrock-mantle:Model");
+    pub const Model: ConditionKey<S, t::TextValues> = ConditionKey::from_static("bedrock-mantle:Model");
     /// `bedrock-mantle:ServiceTier` (String): Filters access by the specified ServiceTier
-    pub const ServiceTier: ConditionKey<S> = ConditionKey::from_static("bedrock-mantle:ServiceTier");
+    pub const ServiceTier: ConditionKey<S, t::TextValues> = ConditionKey::from_static("bedrock-mantle:ServiceTier");
 }

@@ -199,21 +199,22 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `acm:CertificateAuthority` (String): Filters access by certificateAuthority in the request. Can be used to restrict which Certificate Authorites certificates can be issued from
-    pub const CertificateAuthority: ConditionKey<S> = ConditionKey::from_static("acm:CertificateAuthority");
+    pub const CertificateAuthority: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("acm:CertificateAuthority");
     /// `acm:CertificateTransparencyLogging` (String): Filters access by certificateTransparencyLogging option in the request. Default 'ENABLED' if no key is present in the request
-    pub const CertificateTransparencyLogging: ConditionKey<S> =
+    pub const CertificateTransparencyLogging: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("acm:CertificateTransparencyLogging");
     /// `acm:DomainNames` (ArrayOfString): Filters access by domainNames in the request. This key can be used to restrict which domains can be in certificate requests
-    pub const DomainNames: ConditionKey<S> = ConditionKey::from_static("acm:DomainNames");
+    pub const DomainNames: ConditionKey<S, t::TextValues> = ConditionKey::from_static("acm:DomainNames");
     /// `acm:Export` (String): Filters access by the export option in the request. Can be used to restrict creation of certificates that can be exported
-    pub const Export: ConditionKey<S> = ConditionKey::from_static("acm:Export");
+    pub const Export: ConditionKey<S, t::TextValues> = ConditionKey::from_static("acm:Export");
     /// `acm:KeyAlgorithm` (String): Filters access by keyAlgorithm in the request
-    pub const KeyAlgorithm: ConditionKey<S> = ConditionKey::from_static("acm:KeyAlgorithm");
+    pub const KeyAlgorithm: ConditionKey<S, t::TextValues> = ConditionKey::from_static("acm:KeyAlgorithm");
     /// `acm:ValidationMethod` (String): Filters access by validationMethod in the request. Default 'EMAIL' if no key is present in the request
-    pub const ValidationMethod: ConditionKey<S> = ConditionKey::from_static("acm:ValidationMethod");
+    pub const ValidationMethod: ConditionKey<S, t::TextValues> = ConditionKey::from_static("acm:ValidationMethod");
 }

@@ -730,10 +730,11 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `cleanrooms-ml:CollaborationId` (String): Filters access by Clean rooms collaboration id
-    pub const CollaborationId: ConditionKey<S> = ConditionKey::from_static("cleanrooms-ml:CollaborationId");
+    pub const CollaborationId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("cleanrooms-ml:CollaborationId");
 }

@@ -308,22 +308,22 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `cloud9:EnvironmentId` (String): Filters access by the AWS Cloud9 environment ID
-    pub const EnvironmentId: ConditionKey<S> = ConditionKey::from_static("cloud9:EnvironmentId");
+    pub const EnvironmentId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("cloud9:EnvironmentId");
     /// `cloud9:EnvironmentName` (String): Filters access by the AWS Cloud9 environment name
-    pub const EnvironmentName: ConditionKey<S> = ConditionKey::from_static("cloud9:EnvironmentName");
+    pub const EnvironmentName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("cloud9:EnvironmentName");
     /// `cloud9:InstanceType` (String): Filters access by the instance type of the AWS Cloud9 environment's Amazon EC2 instance
-    pub const InstanceType: ConditionKey<S> = ConditionKey::from_static("cloud9:InstanceType");
+    pub const InstanceType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("cloud9:InstanceType");
     /// `cloud9:OwnerArn` (ARN): Filters access by the owner ARN specified
-    pub const OwnerArn: ConditionKey<S> = ConditionKey::from_static("cloud9:OwnerArn");
+    pub const OwnerArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("cloud9:OwnerArn");
     /// `cloud9:Permissions` (String): Filters access by the type of AWS Cloud9 permissions
-    pub const Permissions: ConditionKey<S> = ConditionKey::from_static("cloud9:Permissions");
+    pub const Permissions: ConditionKey<S, t::TextValues> = ConditionKey::from_static("cloud9:Permissions");
     /// `cloud9:SubnetId` (String): Filters access by the subnet ID that the AWS Cloud9 environment will be created in
-    pub const SubnetId: ConditionKey<S> = ConditionKey::from_static("cloud9:SubnetId");
+    pub const SubnetId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("cloud9:SubnetId");
     /// `cloud9:UserArn` (ARN): Filters access by the user ARN specified
-    pub const UserArn: ConditionKey<S> = ConditionKey::from_static("cloud9:UserArn");
+    pub const UserArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("cloud9:UserArn");
 }

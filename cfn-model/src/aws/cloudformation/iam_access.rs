@@ -1012,26 +1012,28 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `cloudformation:ChangeSetName` (String): Filters access by an AWS CloudFormation change set name. Use to control which change sets IAM users can execute or delete
-    pub const ChangeSetName: ConditionKey<S> = ConditionKey::from_static("cloudformation:ChangeSetName");
+    pub const ChangeSetName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("cloudformation:ChangeSetName");
     /// `cloudformation:CreateAction` (String): Filters access by the name of a resource-mutating API action. Use to control which APIs IAM users can use to add or remove tags on a stack or stack set
-    pub const CreateAction: ConditionKey<S> = ConditionKey::from_static("cloudformation:CreateAction");
+    pub const CreateAction: ConditionKey<S, t::TextValues> = ConditionKey::from_static("cloudformation:CreateAction");
     /// `cloudformation:ImportResourceTypes` (String): Filters access by the template resource types, such as AWS::EC2::Instance. Use to control which resource types IAM users can work with when they want to import a resource into a stack
-    pub const ImportResourceTypes: ConditionKey<S> = ConditionKey::from_static("cloudformation:ImportResourceTypes");
+    pub const ImportResourceTypes: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("cloudformation:ImportResourceTypes");
     /// `cloudformation:ResourceTypes` (ArrayOfString): Filters access by the template resource types, such as AWS::EC2::Instance. Use to control which resource types IAM users can work with when they create or update a stack
-    pub const ResourceTypes: ConditionKey<S> = ConditionKey::from_static("cloudformation:ResourceTypes");
+    pub const ResourceTypes: ConditionKey<S, t::TextValues> = ConditionKey::from_static("cloudformation:ResourceTypes");
     /// `cloudformation:RoleArn` (ARN): Filters access by the ARN of an IAM service role. Use to control which service role IAM users can use to work with stacks or change sets
-    pub const RoleArn: ConditionKey<S> = ConditionKey::from_static("cloudformation:RoleArn");
+    pub const RoleArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("cloudformation:RoleArn");
     /// `cloudformation:StackPolicyUrl` (String): Filters access by an Amazon S3 stack policy URL. Use to control which stack policies IAM users can associate with a stack during a create or update stack action
-    pub const StackPolicyUrl: ConditionKey<S> = ConditionKey::from_static("cloudformation:StackPolicyUrl");
+    pub const StackPolicyUrl: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("cloudformation:StackPolicyUrl");
     /// `cloudformation:TargetRegion` (ArrayOfString): Filters access by stack set target region. Use to control which regions IAM users can use when they create or update stack sets
-    pub const TargetRegion: ConditionKey<S> = ConditionKey::from_static("cloudformation:TargetRegion");
+    pub const TargetRegion: ConditionKey<S, t::TextValues> = ConditionKey::from_static("cloudformation:TargetRegion");
     /// `cloudformation:TemplateUrl` (String): Filters access by an Amazon S3 template URL. Use to control which templates IAM users can use when they create or update stacks
-    pub const TemplateUrl: ConditionKey<S> = ConditionKey::from_static("cloudformation:TemplateUrl");
+    pub const TemplateUrl: ConditionKey<S, t::TextValues> = ConditionKey::from_static("cloudformation:TemplateUrl");
     /// `cloudformation:TypeArn` (ARN): Filters access by the ARN of a CloudFormation extension
-    pub const TypeArn: ConditionKey<S> = ConditionKey::from_static("cloudformation:TypeArn");
+    pub const TypeArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("cloudformation:TypeArn");
 }

@@ -658,18 +658,18 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `cloudwatch:AlarmActions` (ArrayOfString): Filters actions based on defined alarm actions
-    pub const AlarmActions: ConditionKey<S> = ConditionKey::from_static("cloudwatch:AlarmActions");
+    pub const AlarmActions: ConditionKey<S, t::TextValues> = ConditionKey::from_static("cloudwatch:AlarmActions");
     /// `cloudwatch:namespace` (String): Filters actions based on the presence of optional namespace values
-    pub const namespace: ConditionKey<S> = ConditionKey::from_static("cloudwatch:namespace");
+    pub const namespace: ConditionKey<S, t::TextValues> = ConditionKey::from_static("cloudwatch:namespace");
     /// `cloudwatch:requestInsightRuleLogGroups` (ArrayOfString): Filters actions based on the Log Groups specified in an Insight Rule
-    pub const requestInsightRuleLogGroups: ConditionKey<S> =
+    pub const requestInsightRuleLogGroups: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("cloudwatch:requestInsightRuleLogGroups");
     /// `cloudwatch:requestManagedResourceARNs` (ArrayOfARN): Filters access by the Resource ARNs specified in a managed Insight Rule
-    pub const requestManagedResourceARNs: ConditionKey<S> =
+    pub const requestManagedResourceARNs: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("cloudwatch:requestManagedResourceARNs");
 }

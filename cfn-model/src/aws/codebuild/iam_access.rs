@@ -702,291 +702,318 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `codebuild:artifacts` (Bool): Filters access by the API corresponding argument value
-    pub const artifacts: ConditionKey<S> = ConditionKey::from_static("codebuild:artifacts");
+    pub const artifacts: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("codebuild:artifacts");
     /// `codebuild:artifacts.bucketOwnerAccess` (String): Filters access by the API corresponding argument value
-    pub const artifacts_bucketOwnerAccess: ConditionKey<S> =
+    pub const artifacts_bucketOwnerAccess: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:artifacts.bucketOwnerAccess");
     /// `codebuild:artifacts.encryptionDisabled` (Bool): Filters access by the API corresponding argument value
-    pub const artifacts_encryptionDisabled: ConditionKey<S> =
+    pub const artifacts_encryptionDisabled: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("codebuild:artifacts.encryptionDisabled");
     /// `codebuild:artifacts.location` (String): Filters access by the API corresponding argument value
-    pub const artifacts_location: ConditionKey<S> = ConditionKey::from_static("codebuild:artifacts.location");
+    pub const artifacts_location: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("codebuild:artifacts.location");
     /// `codebuild:authType` (String): Filters access by the API corresponding argument value
-    pub const authType: ConditionKey<S> = ConditionKey::from_static("codebuild:authType");
+    pub const authType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codebuild:authType");
     /// `codebuild:autoRetryLimit` (Numeric): Filters access by the API corresponding argument value
-    pub const autoRetryLimit: ConditionKey<S> = ConditionKey::from_static("codebuild:autoRetryLimit");
+    pub const autoRetryLimit: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("codebuild:autoRetryLimit");
     /// `codebuild:buildArn` (ARN): Filters access by the ARN of the AWS CodeBuild build from which the request originated
-    pub const buildArn: ConditionKey<S> = ConditionKey::from_static("codebuild:buildArn");
+    pub const buildArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("codebuild:buildArn");
     /// `codebuild:buildBatchConfig` (Bool): Filters access by the API corresponding argument value
-    pub const buildBatchConfig: ConditionKey<S> = ConditionKey::from_static("codebuild:buildBatchConfig");
+    pub const buildBatchConfig: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("codebuild:buildBatchConfig");
     /// `codebuild:buildBatchConfig.restrictions.computeTypesAllowed` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const buildBatchConfig_restrictions_computeTypesAllowed: ConditionKey<S> =
+    pub const buildBatchConfig_restrictions_computeTypesAllowed: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:buildBatchConfig.restrictions.computeTypesAllowed");
     /// `codebuild:buildBatchConfig.restrictions.fleetsAllowed` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const buildBatchConfig_restrictions_fleetsAllowed: ConditionKey<S> =
+    pub const buildBatchConfig_restrictions_fleetsAllowed: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:buildBatchConfig.restrictions.fleetsAllowed");
     /// `codebuild:buildBatchConfig.serviceRole` (String): Filters access by the API corresponding argument value
-    pub const buildBatchConfig_serviceRole: ConditionKey<S> =
+    pub const buildBatchConfig_serviceRole: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:buildBatchConfig.serviceRole");
     /// `codebuild:buildType` (String): Filters access by the API corresponding argument value
-    pub const buildType: ConditionKey<S> = ConditionKey::from_static("codebuild:buildType");
+    pub const buildType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codebuild:buildType");
     /// `codebuild:cache` (Bool): Filters access by the API corresponding argument value
-    pub const cache: ConditionKey<S> = ConditionKey::from_static("codebuild:cache");
+    pub const cache: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("codebuild:cache");
     /// `codebuild:cache.location` (String): Filters access by the API corresponding argument value
-    pub const cache_location: ConditionKey<S> = ConditionKey::from_static("codebuild:cache.location");
+    pub const cache_location: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codebuild:cache.location");
     /// `codebuild:cache.modes` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const cache_modes: ConditionKey<S> = ConditionKey::from_static("codebuild:cache.modes");
+    pub const cache_modes: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codebuild:cache.modes");
     /// `codebuild:cache.type` (String): Filters access by the API corresponding argument value
-    pub const cache_type: ConditionKey<S> = ConditionKey::from_static("codebuild:cache.type");
+    pub const cache_type: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codebuild:cache.type");
     /// `codebuild:computeConfiguration` (Bool): Filters access by the API corresponding argument value
-    pub const computeConfiguration: ConditionKey<S> = ConditionKey::from_static("codebuild:computeConfiguration");
+    pub const computeConfiguration: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("codebuild:computeConfiguration");
     /// `codebuild:computeConfiguration.disk` (Numeric): Filters access by the API corresponding argument value
-    pub const computeConfiguration_disk: ConditionKey<S> =
+    pub const computeConfiguration_disk: ConditionKey<S, t::NumericValues> =
         ConditionKey::from_static("codebuild:computeConfiguration.disk");
     /// `codebuild:computeConfiguration.instanceType` (String): Filters access by the API corresponding argument value
-    pub const computeConfiguration_instanceType: ConditionKey<S> =
+    pub const computeConfiguration_instanceType: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:computeConfiguration.instanceType");
     /// `codebuild:computeConfiguration.machineType` (String): Filters access by the API corresponding argument value
-    pub const computeConfiguration_machineType: ConditionKey<S> =
+    pub const computeConfiguration_machineType: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:computeConfiguration.machineType");
     /// `codebuild:computeConfiguration.memory` (Numeric): Filters access by the API corresponding argument value
-    pub const computeConfiguration_memory: ConditionKey<S> =
+    pub const computeConfiguration_memory: ConditionKey<S, t::NumericValues> =
         ConditionKey::from_static("codebuild:computeConfiguration.memory");
     /// `codebuild:computeConfiguration.vCpu` (Numeric): Filters access by the API corresponding argument value
-    pub const computeConfiguration_vCpu: ConditionKey<S> =
+    pub const computeConfiguration_vCpu: ConditionKey<S, t::NumericValues> =
         ConditionKey::from_static("codebuild:computeConfiguration.vCpu");
     /// `codebuild:computeType` (String): Filters access by the API corresponding argument value
-    pub const computeType: ConditionKey<S> = ConditionKey::from_static("codebuild:computeType");
+    pub const computeType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codebuild:computeType");
     /// `codebuild:concurrentBuildLimit` (Numeric): Filters access by the API corresponding argument value
-    pub const concurrentBuildLimit: ConditionKey<S> = ConditionKey::from_static("codebuild:concurrentBuildLimit");
+    pub const concurrentBuildLimit: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("codebuild:concurrentBuildLimit");
     /// `codebuild:encryptionKey` (String): Filters access by the API corresponding argument value
-    pub const encryptionKey: ConditionKey<S> = ConditionKey::from_static("codebuild:encryptionKey");
+    pub const encryptionKey: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codebuild:encryptionKey");
     /// `codebuild:environment` (Bool): Filters access by the API corresponding argument value
-    pub const environment: ConditionKey<S> = ConditionKey::from_static("codebuild:environment");
+    pub const environment: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("codebuild:environment");
     /// `codebuild:environment.certificate` (String): Filters access by the API corresponding argument value
-    pub const environment_certificate: ConditionKey<S> = ConditionKey::from_static("codebuild:environment.certificate");
+    pub const environment_certificate: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("codebuild:environment.certificate");
     /// `codebuild:environment.computeConfiguration` (Bool): Filters access by the API corresponding argument value
-    pub const environment_computeConfiguration: ConditionKey<S> =
+    pub const environment_computeConfiguration: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("codebuild:environment.computeConfiguration");
     /// `codebuild:environment.computeConfiguration.disk` (Numeric): Filters access by the API corresponding argument value
-    pub const environment_computeConfiguration_disk: ConditionKey<S> =
+    pub const environment_computeConfiguration_disk: ConditionKey<S, t::NumericValues> =
         ConditionKey::from_static("codebuild:environment.computeConfiguration.disk");
     /// `codebuild:environment.computeConfiguration.instanceType` (String): Filters access by the API corresponding argument value
-    pub const environment_computeConfiguration_instanceType: ConditionKey<S> =
+    pub const environment_computeConfiguration_instanceType: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:environment.computeConfiguration.instanceType");
     /// `codebuild:environment.computeConfiguration.machineType` (String): Filters access by the API corresponding argument value
-    pub const environment_computeConfiguration_machineType: ConditionKey<S> =
+    pub const environment_computeConfiguration_machineType: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:environment.computeConfiguration.machineType");
     /// `codebuild:environment.computeConfiguration.memory` (Numeric): Filters access by the API corresponding argument value
-    pub const environment_computeConfiguration_memory: ConditionKey<S> =
+    pub const environment_computeConfiguration_memory: ConditionKey<S, t::NumericValues> =
         ConditionKey::from_static("codebuild:environment.computeConfiguration.memory");
     /// `codebuild:environment.computeConfiguration.vCpu` (Numeric): Filters access by the API corresponding argument value
-    pub const environment_computeConfiguration_vCpu: ConditionKey<S> =
+    pub const environment_computeConfiguration_vCpu: ConditionKey<S, t::NumericValues> =
         ConditionKey::from_static("codebuild:environment.computeConfiguration.vCpu");
     /// `codebuild:environment.computeType` (String): Filters access by the API corresponding argument value
-    pub const environment_computeType: ConditionKey<S> = ConditionKey::from_static("codebuild:environment.computeType");
+    pub const environment_computeType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("codebuild:environment.computeType");
     /// `codebuild:environment.environmentVariables` (Bool): Filters access by the API corresponding argument value
-    pub const environment_environmentVariables: ConditionKey<S> =
+    pub const environment_environmentVariables: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("codebuild:environment.environmentVariables");
     /// `codebuild:environment.environmentVariables.name` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const environment_environmentVariables_name: ConditionKey<S> =
+    pub const environment_environmentVariables_name: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:environment.environmentVariables.name");
     /// `codebuild:environment.environmentVariables.value` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const environment_environmentVariables_value: ConditionKey<S> =
+    pub const environment_environmentVariables_value: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:environment.environmentVariables.value");
     /// `codebuild:environment.environmentVariables/${name}.value` (String): Filters access by the API corresponding argument value
-    pub const environment_environmentVariables_: KeyTemplate<S> =
+    pub const environment_environmentVariables_: KeyTemplate<S, t::TextValues> =
         KeyTemplate::new("codebuild:environment.environmentVariables/", ".value");
     /// `codebuild:environment.fleet.fleetArn` (ARN): Filters access by the API corresponding argument value
-    pub const environment_fleet_fleetArn: ConditionKey<S> =
+    pub const environment_fleet_fleetArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("codebuild:environment.fleet.fleetArn");
     /// `codebuild:environment.image` (String): Filters access by the API corresponding argument value
-    pub const environment_image: ConditionKey<S> = ConditionKey::from_static("codebuild:environment.image");
+    pub const environment_image: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("codebuild:environment.image");
     /// `codebuild:environment.imagePullCredentialsType` (String): Filters access by the API corresponding argument value
-    pub const environment_imagePullCredentialsType: ConditionKey<S> =
+    pub const environment_imagePullCredentialsType: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:environment.imagePullCredentialsType");
     /// `codebuild:environment.privilegedMode` (Bool): Filters access by the API corresponding argument value
-    pub const environment_privilegedMode: ConditionKey<S> =
+    pub const environment_privilegedMode: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("codebuild:environment.privilegedMode");
     /// `codebuild:environment.registryCredential` (Bool): Filters access by the API corresponding argument value
-    pub const environment_registryCredential: ConditionKey<S> =
+    pub const environment_registryCredential: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("codebuild:environment.registryCredential");
     /// `codebuild:environment.registryCredential.credential` (String): Filters access by the API corresponding argument value
-    pub const environment_registryCredential_credential: ConditionKey<S> =
+    pub const environment_registryCredential_credential: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:environment.registryCredential.credential");
     /// `codebuild:environment.registryCredential.credentialProvider` (String): Filters access by the API corresponding argument value
-    pub const environment_registryCredential_credentialProvider: ConditionKey<S> =
+    pub const environment_registryCredential_credentialProvider: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:environment.registryCredential.credentialProvider");
     /// `codebuild:environment.type` (String): Filters access by the API corresponding argument value
-    pub const environment_type: ConditionKey<S> = ConditionKey::from_static("codebuild:environment.type");
+    pub const environment_type: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("codebuild:environment.type");
     /// `codebuild:environmentType` (String): Filters access by the API corresponding argument value
-    pub const environmentType: ConditionKey<S> = ConditionKey::from_static("codebuild:environmentType");
+    pub const environmentType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codebuild:environmentType");
     /// `codebuild:exportConfig.s3Destination.bucket` (String): Filters access by the API corresponding argument value
-    pub const exportConfig_s3Destination_bucket: ConditionKey<S> =
+    pub const exportConfig_s3Destination_bucket: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:exportConfig.s3Destination.bucket");
     /// `codebuild:exportConfig.s3Destination.bucketOwner` (String): Filters access by the API corresponding argument value
-    pub const exportConfig_s3Destination_bucketOwner: ConditionKey<S> =
+    pub const exportConfig_s3Destination_bucketOwner: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:exportConfig.s3Destination.bucketOwner");
     /// `codebuild:exportConfig.s3Destination.encryptionDisabled` (Bool): Filters access by the API corresponding argument value
-    pub const exportConfig_s3Destination_encryptionDisabled: ConditionKey<S> =
+    pub const exportConfig_s3Destination_encryptionDisabled: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("codebuild:exportConfig.s3Destination.encryptionDisabled");
     /// `codebuild:exportConfig.s3Destination.encryptionKey` (String): Filters access by the API corresponding argument value
-    pub const exportConfig_s3Destination_encryptionKey: ConditionKey<S> =
+    pub const exportConfig_s3Destination_encryptionKey: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:exportConfig.s3Destination.encryptionKey");
     /// `codebuild:exportConfig.s3Destination.path` (String): Filters access by the API corresponding argument value
-    pub const exportConfig_s3Destination_path: ConditionKey<S> =
+    pub const exportConfig_s3Destination_path: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:exportConfig.s3Destination.path");
     /// `codebuild:fileSystemLocations.identifier` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const fileSystemLocations_identifier: ConditionKey<S> =
+    pub const fileSystemLocations_identifier: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:fileSystemLocations.identifier");
     /// `codebuild:fileSystemLocations.location` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const fileSystemLocations_location: ConditionKey<S> =
+    pub const fileSystemLocations_location: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:fileSystemLocations.location");
     /// `codebuild:fileSystemLocations.type` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const fileSystemLocations_type: ConditionKey<S> =
+    pub const fileSystemLocations_type: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:fileSystemLocations.type");
     /// `codebuild:fileSystemLocations/${identifier}.location` (String): Filters access by the API corresponding argument value
-    pub const fileSystemLocations: KeyTemplate<S> = KeyTemplate::new("codebuild:fileSystemLocations/", ".location");
+    pub const fileSystemLocations: KeyTemplate<S, t::TextValues> =
+        KeyTemplate::new("codebuild:fileSystemLocations/", ".location");
     /// `codebuild:fileSystemLocations/${identifier}.type` (String): Filters access by the API corresponding argument value
-    pub const fileSystemLocations_: KeyTemplate<S> = KeyTemplate::new("codebuild:fileSystemLocations/", ".type");
+    pub const fileSystemLocations_: KeyTemplate<S, t::TextValues> =
+        KeyTemplate::new("codebuild:fileSystemLocations/", ".type");
     /// `codebuild:fleetServiceRole` (String): Filters access by the API corresponding argument value
-    pub const fleetServiceRole: ConditionKey<S> = ConditionKey::from_static("codebuild:fleetServiceRole");
+    pub const fleetServiceRole: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("codebuild:fleetServiceRole");
     /// `codebuild:imageId` (String): Filters access by the API corresponding argument value
-    pub const imageId: ConditionKey<S> = ConditionKey::from_static("codebuild:imageId");
+    pub const imageId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codebuild:imageId");
     /// `codebuild:logsConfig` (Bool): Filters access by the API corresponding argument value
-    pub const logsConfig: ConditionKey<S> = ConditionKey::from_static("codebuild:logsConfig");
+    pub const logsConfig: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("codebuild:logsConfig");
     /// `codebuild:logsConfig.s3Logs` (Bool): Filters access by the API corresponding argument value
-    pub const logsConfig_s3Logs: ConditionKey<S> = ConditionKey::from_static("codebuild:logsConfig.s3Logs");
+    pub const logsConfig_s3Logs: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("codebuild:logsConfig.s3Logs");
     /// `codebuild:logsConfig.s3Logs.bucketOwnerAccess` (String): Filters access by the API corresponding argument value
-    pub const logsConfig_s3Logs_bucketOwnerAccess: ConditionKey<S> =
+    pub const logsConfig_s3Logs_bucketOwnerAccess: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:logsConfig.s3Logs.bucketOwnerAccess");
     /// `codebuild:logsConfig.s3Logs.encryptionDisabled` (Bool): Filters access by the API corresponding argument value
-    pub const logsConfig_s3Logs_encryptionDisabled: ConditionKey<S> =
+    pub const logsConfig_s3Logs_encryptionDisabled: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("codebuild:logsConfig.s3Logs.encryptionDisabled");
     /// `codebuild:logsConfig.s3Logs.location` (String): Filters access by the API corresponding argument value
-    pub const logsConfig_s3Logs_location: ConditionKey<S> =
+    pub const logsConfig_s3Logs_location: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:logsConfig.s3Logs.location");
     /// `codebuild:logsConfig.s3Logs.status` (String): Filters access by the API corresponding argument value
-    pub const logsConfig_s3Logs_status: ConditionKey<S> =
+    pub const logsConfig_s3Logs_status: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:logsConfig.s3Logs.status");
     /// `codebuild:manualCreation` (Bool): Filters access by the API corresponding argument value
-    pub const manualCreation: ConditionKey<S> = ConditionKey::from_static("codebuild:manualCreation");
+    pub const manualCreation: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("codebuild:manualCreation");
     /// `codebuild:projectArn` (ARN): Filters access by the ARN of the AWS CodeBuild project from which the request originated
-    pub const projectArn: ConditionKey<S> = ConditionKey::from_static("codebuild:projectArn");
+    pub const projectArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("codebuild:projectArn");
     /// `codebuild:projectVisibility` (String): Filters access by the API corresponding argument value
-    pub const projectVisibility: ConditionKey<S> = ConditionKey::from_static("codebuild:projectVisibility");
+    pub const projectVisibility: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("codebuild:projectVisibility");
     /// `codebuild:scopeConfiguration.domain` (String): Filters access by the API corresponding argument value
-    pub const scopeConfiguration_domain: ConditionKey<S> =
+    pub const scopeConfiguration_domain: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:scopeConfiguration.domain");
     /// `codebuild:scopeConfiguration.name` (String): Filters access by the API corresponding argument value
-    pub const scopeConfiguration_name: ConditionKey<S> = ConditionKey::from_static("codebuild:scopeConfiguration.name");
+    pub const scopeConfiguration_name: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("codebuild:scopeConfiguration.name");
     /// `codebuild:scopeConfiguration.scope` (String): Filters access by the API corresponding argument value
-    pub const scopeConfiguration_scope: ConditionKey<S> =
+    pub const scopeConfiguration_scope: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:scopeConfiguration.scope");
     /// `codebuild:secondaryArtifacts` (Bool): Filters access by the API corresponding argument value
-    pub const secondaryArtifacts: ConditionKey<S> = ConditionKey::from_static("codebuild:secondaryArtifacts");
+    pub const secondaryArtifacts: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("codebuild:secondaryArtifacts");
     /// `codebuild:secondaryArtifacts.artifactIdentifier` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const secondaryArtifacts_artifactIdentifier: ConditionKey<S> =
+    pub const secondaryArtifacts_artifactIdentifier: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:secondaryArtifacts.artifactIdentifier");
     /// `codebuild:secondaryArtifacts.bucketOwnerAccess` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const secondaryArtifacts_bucketOwnerAccess: ConditionKey<S> =
+    pub const secondaryArtifacts_bucketOwnerAccess: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:secondaryArtifacts.bucketOwnerAccess");
     /// `codebuild:secondaryArtifacts.encryptionDisabled` (ArrayOfBool): Filters access by the API corresponding argument value
-    pub const secondaryArtifacts_encryptionDisabled: ConditionKey<S> =
+    pub const secondaryArtifacts_encryptionDisabled: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("codebuild:secondaryArtifacts.encryptionDisabled");
     /// `codebuild:secondaryArtifacts.location` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const secondaryArtifacts_location: ConditionKey<S> =
+    pub const secondaryArtifacts_location: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:secondaryArtifacts.location");
     /// `codebuild:secondaryArtifacts/${artifactIdentifier}.bucketOwnerAccess` (String): Filters access by the API corresponding argument value
-    pub const secondaryArtifacts_: KeyTemplate<S> =
+    pub const secondaryArtifacts_: KeyTemplate<S, t::TextValues> =
         KeyTemplate::new("codebuild:secondaryArtifacts/", ".bucketOwnerAccess");
     /// `codebuild:secondaryArtifacts/${artifactIdentifier}.encryptionDisabled` (Bool): Filters access by the API corresponding argument value
-    pub const secondaryArtifacts__: KeyTemplate<S> =
+    pub const secondaryArtifacts__: KeyTemplate<S, t::BoolValues> =
         KeyTemplate::new("codebuild:secondaryArtifacts/", ".encryptionDisabled");
     /// `codebuild:secondaryArtifacts/${artifactIdentifier}.location` (String): Filters access by the API corresponding argument value
-    pub const secondaryArtifacts___: KeyTemplate<S> = KeyTemplate::new("codebuild:secondaryArtifacts/", ".location");
+    pub const secondaryArtifacts___: KeyTemplate<S, t::TextValues> =
+        KeyTemplate::new("codebuild:secondaryArtifacts/", ".location");
     /// `codebuild:secondarySources` (Bool): Filters access by the API corresponding argument value
-    pub const secondarySources: ConditionKey<S> = ConditionKey::from_static("codebuild:secondarySources");
+    pub const secondarySources: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("codebuild:secondarySources");
     /// `codebuild:secondarySources.auth.resource` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const secondarySources_auth_resource: ConditionKey<S> =
+    pub const secondarySources_auth_resource: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:secondarySources.auth.resource");
     /// `codebuild:secondarySources.auth.type` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const secondarySources_auth_type: ConditionKey<S> =
+    pub const secondarySources_auth_type: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:secondarySources.auth.type");
     /// `codebuild:secondarySources.buildStatusConfig.context` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const secondarySources_buildStatusConfig_context: ConditionKey<S> =
+    pub const secondarySources_buildStatusConfig_context: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:secondarySources.buildStatusConfig.context");
     /// `codebuild:secondarySources.buildStatusConfig.targetUrl` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const secondarySources_buildStatusConfig_targetUrl: ConditionKey<S> =
+    pub const secondarySources_buildStatusConfig_targetUrl: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:secondarySources.buildStatusConfig.targetUrl");
     /// `codebuild:secondarySources.buildspec` (Bool): Filters access by the API corresponding argument value
-    pub const secondarySources_buildspec: ConditionKey<S> =
+    pub const secondarySources_buildspec: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("codebuild:secondarySources.buildspec");
     /// `codebuild:secondarySources.insecureSsl` (ArrayOfBool): Filters access by the API corresponding argument value
-    pub const secondarySources_insecureSsl: ConditionKey<S> =
+    pub const secondarySources_insecureSsl: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("codebuild:secondarySources.insecureSsl");
     /// `codebuild:secondarySources.location` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const secondarySources_location: ConditionKey<S> =
+    pub const secondarySources_location: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:secondarySources.location");
     /// `codebuild:secondarySources.sourceIdentifier` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const secondarySources_sourceIdentifier: ConditionKey<S> =
+    pub const secondarySources_sourceIdentifier: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:secondarySources.sourceIdentifier");
     /// `codebuild:secondarySources/${sourceIdentifier}.auth.resource` (String): Filters access by the API corresponding argument value
-    pub const secondarySources_: KeyTemplate<S> = KeyTemplate::new("codebuild:secondarySources/", ".auth.resource");
+    pub const secondarySources_: KeyTemplate<S, t::TextValues> =
+        KeyTemplate::new("codebuild:secondarySources/", ".auth.resource");
     /// `codebuild:secondarySources/${sourceIdentifier}.auth.type` (String): Filters access by the API corresponding argument value
-    pub const secondarySources__: KeyTemplate<S> = KeyTemplate::new("codebuild:secondarySources/", ".auth.type");
+    pub const secondarySources__: KeyTemplate<S, t::TextValues> =
+        KeyTemplate::new("codebuild:secondarySources/", ".auth.type");
     /// `codebuild:secondarySources/${sourceIdentifier}.buildStatusConfig.context` (String): Filters access by the API corresponding argument value
-    pub const secondarySources___: KeyTemplate<S> =
+    pub const secondarySources___: KeyTemplate<S, t::TextValues> =
         KeyTemplate::new("codebuild:secondarySources/", ".buildStatusConfig.context");
     /// `codebuild:secondarySources/${sourceIdentifier}.buildStatusConfig.targetUrl` (String): Filters access by the API corresponding argument value
-    pub const secondarySources____: KeyTemplate<S> =
+    pub const secondarySources____: KeyTemplate<S, t::TextValues> =
         KeyTemplate::new("codebuild:secondarySources/", ".buildStatusConfig.targetUrl");
     /// `codebuild:secondarySources/${sourceIdentifier}.buildspec` (Bool): Filters access by the API corresponding argument value
-    pub const secondarySources_____: KeyTemplate<S> = KeyTemplate::new("codebuild:secondarySources/", ".buildspec");
+    pub const secondarySources_____: KeyTemplate<S, t::BoolValues> =
+        KeyTemplate::new("codebuild:secondarySources/", ".buildspec");
     /// `codebuild:secondarySources/${sourceIdentifier}.insecureSsl` (Bool): Filters access by the API corresponding argument value
-    pub const secondarySources______: KeyTemplate<S> = KeyTemplate::new("codebuild:secondarySources/", ".insecureSsl");
+    pub const secondarySources______: KeyTemplate<S, t::BoolValues> =
+        KeyTemplate::new("codebuild:secondarySources/", ".insecureSsl");
     /// `codebuild:secondarySources/${sourceIdentifier}.location` (String): Filters access by the API corresponding argument value
-    pub const secondarySources_______: KeyTemplate<S> = KeyTemplate::new("codebuild:secondarySources/", ".location");
+    pub const secondarySources_______: KeyTemplate<S, t::TextValues> =
+        KeyTemplate::new("codebuild:secondarySources/", ".location");
     /// `codebuild:serverType` (String): Filters access by the API corresponding argument value
-    pub const serverType: ConditionKey<S> = ConditionKey::from_static("codebuild:serverType");
+    pub const serverType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codebuild:serverType");
     /// `codebuild:serviceRole` (String): Filters access by the API corresponding argument value
-    pub const serviceRole: ConditionKey<S> = ConditionKey::from_static("codebuild:serviceRole");
+    pub const serviceRole: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codebuild:serviceRole");
     /// `codebuild:shouldOverwrite` (Bool): Filters access by the API corresponding argument value
-    pub const shouldOverwrite: ConditionKey<S> = ConditionKey::from_static("codebuild:shouldOverwrite");
+    pub const shouldOverwrite: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("codebuild:shouldOverwrite");
     /// `codebuild:source` (Bool): Filters access by the API corresponding argument value
-    pub const source: ConditionKey<S> = ConditionKey::from_static("codebuild:source");
+    pub const source: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("codebuild:source");
     /// `codebuild:source.auth.resource` (String): Filters access by the API corresponding argument value
-    pub const source_auth_resource: ConditionKey<S> = ConditionKey::from_static("codebuild:source.auth.resource");
+    pub const source_auth_resource: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("codebuild:source.auth.resource");
     /// `codebuild:source.auth.type` (String): Filters access by the API corresponding argument value
-    pub const source_auth_type: ConditionKey<S> = ConditionKey::from_static("codebuild:source.auth.type");
+    pub const source_auth_type: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("codebuild:source.auth.type");
     /// `codebuild:source.buildStatusConfig.context` (String): Filters access by the API corresponding argument value
-    pub const source_buildStatusConfig_context: ConditionKey<S> =
+    pub const source_buildStatusConfig_context: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:source.buildStatusConfig.context");
     /// `codebuild:source.buildStatusConfig.targetUrl` (String): Filters access by the API corresponding argument value
-    pub const source_buildStatusConfig_targetUrl: ConditionKey<S> =
+    pub const source_buildStatusConfig_targetUrl: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:source.buildStatusConfig.targetUrl");
     /// `codebuild:source.buildspec` (Bool): Filters access by the API corresponding argument value
-    pub const source_buildspec: ConditionKey<S> = ConditionKey::from_static("codebuild:source.buildspec");
+    pub const source_buildspec: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("codebuild:source.buildspec");
     /// `codebuild:source.insecureSsl` (Bool): Filters access by the API corresponding argument value
-    pub const source_insecureSsl: ConditionKey<S> = ConditionKey::from_static("codebuild:source.insecureSsl");
+    pub const source_insecureSsl: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("codebuild:source.insecureSsl");
     /// `codebuild:source.location` (String): Filters access by the API corresponding argument value
-    pub const source_location: ConditionKey<S> = ConditionKey::from_static("codebuild:source.location");
+    pub const source_location: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codebuild:source.location");
     /// `codebuild:token` (String): Filters access by the API corresponding argument value
-    pub const token: ConditionKey<S> = ConditionKey::from_static("codebuild:token");
+    pub const token: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codebuild:token");
     /// `codebuild:username` (String): Filters access by the API corresponding argument value
-    pub const username: ConditionKey<S> = ConditionKey::from_static("codebuild:username");
+    pub const username: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codebuild:username");
     /// `codebuild:vpcConfig` (Bool): Filters access by the API corresponding argument value
-    pub const vpcConfig: ConditionKey<S> = ConditionKey::from_static("codebuild:vpcConfig");
+    pub const vpcConfig: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("codebuild:vpcConfig");
     /// `codebuild:vpcConfig.securityGroupIds` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const vpcConfig_securityGroupIds: ConditionKey<S> =
+    pub const vpcConfig_securityGroupIds: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codebuild:vpcConfig.securityGroupIds");
     /// `codebuild:vpcConfig.subnets` (ArrayOfString): Filters access by the API corresponding argument value
-    pub const vpcConfig_subnets: ConditionKey<S> = ConditionKey::from_static("codebuild:vpcConfig.subnets");
+    pub const vpcConfig_subnets: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("codebuild:vpcConfig.subnets");
     /// `codebuild:vpcConfig.vpcId` (String): Filters access by the API corresponding argument value
-    pub const vpcConfig_vpcId: ConditionKey<S> = ConditionKey::from_static("codebuild:vpcConfig.vpcId");
+    pub const vpcConfig_vpcId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codebuild:vpcConfig.vpcId");
 }

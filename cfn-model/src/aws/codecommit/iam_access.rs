@@ -861,10 +861,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `codecommit:References` (String): Filters access by Git reference to specified AWS CodeCommit actions
-    pub const References: ConditionKey<S> = ConditionKey::from_static("codecommit:References");
+    pub const References: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codecommit:References");
 }

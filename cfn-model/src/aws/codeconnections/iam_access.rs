@@ -413,35 +413,41 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `codeconnections:Branch` (String): Filters access by the branch name that is passed in the request
-    pub const Branch: ConditionKey<S> = ConditionKey::from_static("codeconnections:Branch");
+    pub const Branch: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codeconnections:Branch");
     /// `codeconnections:BranchName` (String): Filters access by the branch name that is passed in the request. Applies only to UseConnection requests for access to a specific repository branch
-    pub const BranchName: ConditionKey<S> = ConditionKey::from_static("codeconnections:BranchName");
+    pub const BranchName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codeconnections:BranchName");
     /// `codeconnections:FullRepositoryId` (String): Filters access by the repository that is passed in the request. Applies only to UseConnection requests for access to a specific repository
-    pub const FullRepositoryId: ConditionKey<S> = ConditionKey::from_static("codeconnections:FullRepositoryId");
+    pub const FullRepositoryId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("codeconnections:FullRepositoryId");
     /// `codeconnections:HostArn` (ARN): Filters access by the host resource associated with the connection used in the request
-    pub const HostArn: ConditionKey<S> = ConditionKey::from_static("codeconnections:HostArn");
+    pub const HostArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("codeconnections:HostArn");
     /// `codeconnections:InstallationId` (String): Filters access by the third-party ID (such as the Bitbucket App installation ID for CodeConnections) that is used to update a Connection. Allows you to restrict which third-party App installations can be used to make a Connection
-    pub const InstallationId: ConditionKey<S> = ConditionKey::from_static("codeconnections:InstallationId");
+    pub const InstallationId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("codeconnections:InstallationId");
     /// `codeconnections:OwnerId` (String): Filters access by the owner of the third-party repository. Applies only to UseConnection requests for access to repositories owned by a specific user
-    pub const OwnerId: ConditionKey<S> = ConditionKey::from_static("codeconnections:OwnerId");
+    pub const OwnerId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codeconnections:OwnerId");
     /// `codeconnections:PassedToService` (String): Filters access by the service to which the principal is allowed to pass a Connection or RepositoryLink
-    pub const PassedToService: ConditionKey<S> = ConditionKey::from_static("codeconnections:PassedToService");
+    pub const PassedToService: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("codeconnections:PassedToService");
     /// `codeconnections:ProviderAction` (String): Filters access by the provider action in a UseConnection request such as ListRepositories. See documentation for all valid values
-    pub const ProviderAction: ConditionKey<S> = ConditionKey::from_static("codeconnections:ProviderAction");
+    pub const ProviderAction: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("codeconnections:ProviderAction");
     /// `codeconnections:ProviderPermissionsRequired` (String): Filters access by the write permissions of a provider action in a UseConnection request. Valid types include read_only and read_write
-    pub const ProviderPermissionsRequired: ConditionKey<S> =
+    pub const ProviderPermissionsRequired: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("codeconnections:ProviderPermissionsRequired");
     /// `codeconnections:ProviderType` (String): Filters access by the type of third-party provider passed in the request
-    pub const ProviderType: ConditionKey<S> = ConditionKey::from_static("codeconnections:ProviderType");
+    pub const ProviderType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codeconnections:ProviderType");
     /// `codeconnections:ProviderTypeFilter` (String): Filters access by the type of third-party provider used to filter results
-    pub const ProviderTypeFilter: ConditionKey<S> = ConditionKey::from_static("codeconnections:ProviderTypeFilter");
+    pub const ProviderTypeFilter: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("codeconnections:ProviderTypeFilter");
     /// `codeconnections:RepositoryName` (String): Filters access by the repository name that is passed in the request. Applies only to UseConnection requests for access to repositories owned by a specific user
-    pub const RepositoryName: ConditionKey<S> = ConditionKey::from_static("codeconnections:RepositoryName");
+    pub const RepositoryName: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("codeconnections:RepositoryName");
     /// `codeconnections:VpcId` (String): Filters access by the VpcId passed in the request
-    pub const VpcId: ConditionKey<S> = ConditionKey::from_static("codeconnections:VpcId");
+    pub const VpcId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("codeconnections:VpcId");
 }

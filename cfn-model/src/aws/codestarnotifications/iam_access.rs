@@ -164,11 +164,11 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `codestar-notifications:NotificationsForResource` (ARN): Filters access based on the ARN of the resource for which notifications are configured
-    pub const NotificationsForResource: ConditionKey<S> =
+    pub const NotificationsForResource: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("codestar-notifications:NotificationsForResource");
 }

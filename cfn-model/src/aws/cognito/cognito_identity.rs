@@ -273,10 +273,11 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `cognito-identity:IdentityPoolArn` (ARN): Filters access by the identity pool ID for a given identity ID for DeleteIdentities and DescribeIdentity
-    pub const IdentityPoolArn: ConditionKey<S> = ConditionKey::from_static("cognito-identity:IdentityPoolArn");
+    pub const IdentityPoolArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("cognito-identity:IdentityPoolArn");
 }

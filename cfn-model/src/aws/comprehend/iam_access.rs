@@ -1079,22 +1079,24 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `comprehend:DataLakeKmsKey` (ARN): Filters access by the DataLake Kms Key associated with the flywheel resource in the request
-    pub const DataLakeKmsKey: ConditionKey<S> = ConditionKey::from_static("comprehend:DataLakeKmsKey");
+    pub const DataLakeKmsKey: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("comprehend:DataLakeKmsKey");
     /// `comprehend:FlywheelIterationId` (String): Filters access by particular Iteration Id for a flywheel
-    pub const FlywheelIterationId: ConditionKey<S> = ConditionKey::from_static("comprehend:FlywheelIterationId");
+    pub const FlywheelIterationId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("comprehend:FlywheelIterationId");
     /// `comprehend:ModelKmsKey` (ARN): Filters access by the model KMS key associated with the resource in the request
-    pub const ModelKmsKey: ConditionKey<S> = ConditionKey::from_static("comprehend:ModelKmsKey");
+    pub const ModelKmsKey: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("comprehend:ModelKmsKey");
     /// `comprehend:OutputKmsKey` (ARN): Filters access by the output KMS key associated with the resource in the request
-    pub const OutputKmsKey: ConditionKey<S> = ConditionKey::from_static("comprehend:OutputKmsKey");
+    pub const OutputKmsKey: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("comprehend:OutputKmsKey");
     /// `comprehend:VolumeKmsKey` (ARN): Filters access by the volume KMS key associated with the resource in the request
-    pub const VolumeKmsKey: ConditionKey<S> = ConditionKey::from_static("comprehend:VolumeKmsKey");
+    pub const VolumeKmsKey: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("comprehend:VolumeKmsKey");
     /// `comprehend:VpcSecurityGroupIds` (ArrayOfString): Filters access by the list of all VPC security group ids associated with the resource in the request
-    pub const VpcSecurityGroupIds: ConditionKey<S> = ConditionKey::from_static("comprehend:VpcSecurityGroupIds");
+    pub const VpcSecurityGroupIds: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("comprehend:VpcSecurityGroupIds");
     /// `comprehend:VpcSubnets` (ArrayOfString): Filters access by the list of all VPC subnets associated with the resource in the request
-    pub const VpcSubnets: ConditionKey<S> = ConditionKey::from_static("comprehend:VpcSubnets");
+    pub const VpcSubnets: ConditionKey<S, t::TextValues> = ConditionKey::from_static("comprehend:VpcSubnets");
 }

@@ -282,10 +282,11 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `compute-optimizer:ResourceType` (String): Filters access by the resource type
-    pub const ResourceType: ConditionKey<S> = ConditionKey::from_static("compute-optimizer:ResourceType");
+    pub const ResourceType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("compute-optimizer:ResourceType");
 }

@@ -1093,11 +1093,11 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `config:ConfigurationRecorderServicePrincipal` (String): Filters access by service principal of the configuration recorder
-    pub const ConfigurationRecorderServicePrincipal: ConditionKey<S> =
+    pub const ConfigurationRecorderServicePrincipal: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("config:ConfigurationRecorderServicePrincipal");
 }

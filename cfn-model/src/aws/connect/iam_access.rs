@@ -3864,47 +3864,51 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `connect:AssignmentType` (String): Filters access by restricting access to create contacts based on Assignment Type
-    pub const AssignmentType: ConditionKey<S> = ConditionKey::from_static("connect:AssignmentType");
+    pub const AssignmentType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("connect:AssignmentType");
     /// `connect:AttributeType` (String): Filters access by the attribute type of the Amazon Connect instance
-    pub const AttributeType: ConditionKey<S> = ConditionKey::from_static("connect:AttributeType");
+    pub const AttributeType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("connect:AttributeType");
     /// `connect:Channel` (String): Filters access by Channel
-    pub const Channel: ConditionKey<S> = ConditionKey::from_static("connect:Channel");
+    pub const Channel: ConditionKey<S, t::TextValues> = ConditionKey::from_static("connect:Channel");
     /// `connect:ContactAssociationId` (String): Filters access by ContactAssociationId
-    pub const ContactAssociationId: ConditionKey<S> = ConditionKey::from_static("connect:ContactAssociationId");
+    pub const ContactAssociationId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("connect:ContactAssociationId");
     /// `connect:ContactInitiationMethod` (String): Filters access by restricting access to create contacts based on the initiation method of the contact
-    pub const ContactInitiationMethod: ConditionKey<S> = ConditionKey::from_static("connect:ContactInitiationMethod");
+    pub const ContactInitiationMethod: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("connect:ContactInitiationMethod");
     /// `connect:ExpressionValue` (String): Filters access by restricting data table operations based on expression type
-    pub const ExpressionValue: ConditionKey<S> = ConditionKey::from_static("connect:ExpressionValue");
+    pub const ExpressionValue: ConditionKey<S, t::TextValues> = ConditionKey::from_static("connect:ExpressionValue");
     /// `connect:FlowType` (ArrayOfString): Filters access by Flow type
-    pub const FlowType: ConditionKey<S> = ConditionKey::from_static("connect:FlowType");
+    pub const FlowType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("connect:FlowType");
     /// `connect:InstanceId` (String): Filters access by restricting federation into specified Amazon Connect instances
-    pub const InstanceId: ConditionKey<S> = ConditionKey::from_static("connect:InstanceId");
+    pub const InstanceId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("connect:InstanceId");
     /// `connect:ListRealtimeContactAnalysisSegmentsByOutputType` (String): Filters access by restricting the listed segments using the output type of the Amazon Connect Contact Lens real-time segment
-    pub const ListRealtimeContactAnalysisSegmentsByOutputType: ConditionKey<S> =
+    pub const ListRealtimeContactAnalysisSegmentsByOutputType: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("connect:ListRealtimeContactAnalysisSegmentsByOutputType");
     /// `connect:ListRealtimeContactAnalysisSegmentsBySegmentType` (ArrayOfString): Filters access by restricting the listed segments using the segment types of the Amazon Connect Contact Lens real-time segment
-    pub const ListRealtimeContactAnalysisSegmentsBySegmentType: ConditionKey<S> =
+    pub const ListRealtimeContactAnalysisSegmentsBySegmentType: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("connect:ListRealtimeContactAnalysisSegmentsBySegmentType");
     /// `connect:MonitorCapabilities` (ArrayOfString): Filters access by restricting the monitor capabilities of the user in the request
-    pub const MonitorCapabilities: ConditionKey<S> = ConditionKey::from_static("connect:MonitorCapabilities");
+    pub const MonitorCapabilities: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("connect:MonitorCapabilities");
     /// `connect:PreferredUserArn` (ARN): Filters access by PreferredUserArn
-    pub const PreferredUserArn: ConditionKey<S> = ConditionKey::from_static("connect:PreferredUserArn");
+    pub const PreferredUserArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("connect:PreferredUserArn");
     /// `connect:PrimaryAttribute/${PrimaryAttribute}` (String): Filters access by restricting which primary attributes the user can manage
-    pub const PrimaryAttribute: KeyTemplate<S> = KeyTemplate::new("connect:PrimaryAttribute/", "");
+    pub const PrimaryAttribute: KeyTemplate<S, t::TextValues> = KeyTemplate::new("connect:PrimaryAttribute/", "");
     /// `connect:SearchContactsByContactAnalysis` (ArrayOfString): Filters access by restricting searches using analysis outputs from Amazon Connect Contact Lens
-    pub const SearchContactsByContactAnalysis: ConditionKey<S> =
+    pub const SearchContactsByContactAnalysis: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("connect:SearchContactsByContactAnalysis");
     /// `connect:SearchTag/${TagKey}` (String): Filters access by TagFilter condition passed in the search request
-    pub const SearchTag: KeyTemplate<S> = KeyTemplate::new("connect:SearchTag/", "");
+    pub const SearchTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("connect:SearchTag/", "");
     /// `connect:StorageResourceType` (String): Filters access by restricting the storage resource type of the Amazon Connect instance storage configuration
-    pub const StorageResourceType: ConditionKey<S> = ConditionKey::from_static("connect:StorageResourceType");
+    pub const StorageResourceType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("connect:StorageResourceType");
     /// `connect:Subtype` (String): Filters access by restricting creation of a contact for specific subtypes
-    pub const Subtype: ConditionKey<S> = ConditionKey::from_static("connect:Subtype");
+    pub const Subtype: ConditionKey<S, t::TextValues> = ConditionKey::from_static("connect:Subtype");
     /// `connect:UserArn` (ARN): Filters access by UserArn
-    pub const UserArn: ConditionKey<S> = ConditionKey::from_static("connect:UserArn");
+    pub const UserArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("connect:UserArn");
 }

@@ -478,10 +478,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `dataexchange:JobType` (String): Filters access by the specified job type
-    pub const JobType: ConditionKey<S> = ConditionKey::from_static("dataexchange:JobType");
+    pub const JobType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("dataexchange:JobType");
 }

@@ -227,14 +227,15 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `datapipeline:PipelineCreator` (ArrayOfString): Filters access by the IAM user that created the pipeline
-    pub const PipelineCreator: ConditionKey<S> = ConditionKey::from_static("datapipeline:PipelineCreator");
+    pub const PipelineCreator: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("datapipeline:PipelineCreator");
     /// `datapipeline:Tag/${TagKey}` (String): Filters access by customer-specified key/value pair that can be attached to a resource
-    pub const Tag: KeyTemplate<S> = KeyTemplate::new("datapipeline:Tag/", "");
+    pub const Tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("datapipeline:Tag/", "");
     /// `datapipeline:workerGroup` (ArrayOfString): Filters access by the name of a worker group for which a Task Runner retrieves work
-    pub const workerGroup: ConditionKey<S> = ConditionKey::from_static("datapipeline:workerGroup");
+    pub const workerGroup: ConditionKey<S, t::TextValues> = ConditionKey::from_static("datapipeline:workerGroup");
 }

@@ -2107,14 +2107,14 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `datazone:domainId` (String): Filters access by the domain ID passed in the request
-    pub const domainId: ConditionKey<S> = ConditionKey::from_static("datazone:domainId");
+    pub const domainId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("datazone:domainId");
     /// `datazone:projectId` (String): Filters access by the project ID passed in the request
-    pub const projectId: ConditionKey<S> = ConditionKey::from_static("datazone:projectId");
+    pub const projectId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("datazone:projectId");
     /// `datazone:userId` (String): Filters access by the user ID passed in the request
-    pub const userId: ConditionKey<S> = ConditionKey::from_static("datazone:userId");
+    pub const userId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("datazone:userId");
 }

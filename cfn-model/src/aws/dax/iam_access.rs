@@ -316,10 +316,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `dax:EnclosingOperation` (String): Used to block Transactions APIs calls and allow the non-Transaction APIs calls and vice-versa
-    pub const EnclosingOperation: ConditionKey<S> = ConditionKey::from_static("dax:EnclosingOperation");
+    pub const EnclosingOperation: ConditionKey<S, t::TextValues> = ConditionKey::from_static("dax:EnclosingOperation");
 }

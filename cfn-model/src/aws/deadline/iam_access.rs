@@ -1216,27 +1216,32 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `deadline:AssociatedMembershipLevel` (String): Filters access by the associated membership level of the principal provided in the request
-    pub const AssociatedMembershipLevel: ConditionKey<S> =
+    pub const AssociatedMembershipLevel: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("deadline:AssociatedMembershipLevel");
     /// `deadline:CalledAction` (String): Filters access by the allowed action in the request
-    pub const CalledAction: ConditionKey<S> = ConditionKey::from_static("deadline:CalledAction");
+    pub const CalledAction: ConditionKey<S, t::TextValues> = ConditionKey::from_static("deadline:CalledAction");
     /// `deadline:FarmMembershipLevels` (ArrayOfString): Filters access by membership levels on the farm
-    pub const FarmMembershipLevels: ConditionKey<S> = ConditionKey::from_static("deadline:FarmMembershipLevels");
+    pub const FarmMembershipLevels: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("deadline:FarmMembershipLevels");
     /// `deadline:FleetMembershipLevels` (ArrayOfString): Filters access by membership levels on the fleet
-    pub const FleetMembershipLevels: ConditionKey<S> = ConditionKey::from_static("deadline:FleetMembershipLevels");
+    pub const FleetMembershipLevels: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("deadline:FleetMembershipLevels");
     /// `deadline:JobMembershipLevels` (ArrayOfString): Filters access by membership levels on the job
-    pub const JobMembershipLevels: ConditionKey<S> = ConditionKey::from_static("deadline:JobMembershipLevels");
+    pub const JobMembershipLevels: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("deadline:JobMembershipLevels");
     /// `deadline:MembershipLevel` (String): Filters access by the membership level passed in the request
-    pub const MembershipLevel: ConditionKey<S> = ConditionKey::from_static("deadline:MembershipLevel");
+    pub const MembershipLevel: ConditionKey<S, t::TextValues> = ConditionKey::from_static("deadline:MembershipLevel");
     /// `deadline:PrincipalId` (String): Filters access by the principle ID provided in the request
-    pub const PrincipalId: ConditionKey<S> = ConditionKey::from_static("deadline:PrincipalId");
+    pub const PrincipalId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("deadline:PrincipalId");
     /// `deadline:QueueMembershipLevels` (ArrayOfString): Filters access by membership levels on the queue
-    pub const QueueMembershipLevels: ConditionKey<S> = ConditionKey::from_static("deadline:QueueMembershipLevels");
+    pub const QueueMembershipLevels: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("deadline:QueueMembershipLevels");
     /// `deadline:RequesterPrincipalId` (String): Filters access by the user calling the Deadline Cloud API
-    pub const RequesterPrincipalId: ConditionKey<S> = ConditionKey::from_static("deadline:RequesterPrincipalId");
+    pub const RequesterPrincipalId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("deadline:RequesterPrincipalId");
 }

@@ -317,10 +317,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `devops-guru:ServiceNames` (ArrayOfString): Filters access by API to restrict access to given AWS service names
-    pub const ServiceNames: ConditionKey<S> = ConditionKey::from_static("devops-guru:ServiceNames");
+    pub const ServiceNames: ConditionKey<S, t::TextValues> = ConditionKey::from_static("devops-guru:ServiceNames");
 }

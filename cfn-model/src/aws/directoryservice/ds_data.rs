@@ -191,18 +191,18 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `ds-data:Identifier` (String): Filters access by the type of identifier provided in the request (i.e. SAM Account Name)
-    pub const Identifier: ConditionKey<S> = ConditionKey::from_static("ds-data:Identifier");
+    pub const Identifier: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ds-data:Identifier");
     /// `ds-data:MemberName` (String): Filters access by the directory SAM Account Name included in the MemberName input of the request
-    pub const MemberName: ConditionKey<S> = ConditionKey::from_static("ds-data:MemberName");
+    pub const MemberName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ds-data:MemberName");
     /// `ds-data:MemberRealm` (String): Filters access by the directory realm name included in the MemberRealm input of the request
-    pub const MemberRealm: ConditionKey<S> = ConditionKey::from_static("ds-data:MemberRealm");
+    pub const MemberRealm: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ds-data:MemberRealm");
     /// `ds-data:Realm` (String): Filters access by the directory realm name for the request
-    pub const Realm: ConditionKey<S> = ConditionKey::from_static("ds-data:Realm");
+    pub const Realm: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ds-data:Realm");
     /// `ds-data:SAMAccountName` (String): Filters access by the directory SAM Account Name included in the SAMAccountName input of the request
-    pub const SAMAccountName: ConditionKey<S> = ConditionKey::from_static("ds-data:SAMAccountName");
+    pub const SAMAccountName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ds-data:SAMAccountName");
 }

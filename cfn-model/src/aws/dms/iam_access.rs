@@ -1349,36 +1349,38 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `dms:assessment-run-tag/${TagKey}` (String): Filters access by the presence of tag key-value pairs in the request for AssessmentRun
-    pub const assessment_run_tag: KeyTemplate<S> = KeyTemplate::new("dms:assessment-run-tag/", "");
+    pub const assessment_run_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("dms:assessment-run-tag/", "");
     /// `dms:cert-tag/${TagKey}` (String): Filters access by the presence of tag key-value pairs in the request for Certificate
-    pub const cert_tag: KeyTemplate<S> = KeyTemplate::new("dms:cert-tag/", "");
+    pub const cert_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("dms:cert-tag/", "");
     /// `dms:data-migration-tag/${TagKey}` (String): Filters access by the presence of tag key-value pairs in the request for DataMigration
-    pub const data_migration_tag: KeyTemplate<S> = KeyTemplate::new("dms:data-migration-tag/", "");
+    pub const data_migration_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("dms:data-migration-tag/", "");
     /// `dms:data-provider-tag/${TagKey}` (String): Filters access by the presence of tag key-value pairs in the request for DataProvider
-    pub const data_provider_tag: KeyTemplate<S> = KeyTemplate::new("dms:data-provider-tag/", "");
+    pub const data_provider_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("dms:data-provider-tag/", "");
     /// `dms:endpoint-tag/${TagKey}` (String): Filters access by the presence of tag key-value pairs in the request for Endpoint
-    pub const endpoint_tag: KeyTemplate<S> = KeyTemplate::new("dms:endpoint-tag/", "");
+    pub const endpoint_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("dms:endpoint-tag/", "");
     /// `dms:es-tag/${TagKey}` (String): Filters access by the presence of tag key-value pairs in the request for EventSubscription
-    pub const es_tag: KeyTemplate<S> = KeyTemplate::new("dms:es-tag/", "");
+    pub const es_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("dms:es-tag/", "");
     /// `dms:individual-assessment-tag/${TagKey}` (String): Filters access by the presence of tag key-value pairs in the request for IndividualAssessment
-    pub const individual_assessment_tag: KeyTemplate<S> = KeyTemplate::new("dms:individual-assessment-tag/", "");
+    pub const individual_assessment_tag: KeyTemplate<S, t::TextValues> =
+        KeyTemplate::new("dms:individual-assessment-tag/", "");
     /// `dms:instance-profile-tag/${TagKey}` (String): Filters access by the presence of tag key-value pairs in the request for InstanceProfile
-    pub const instance_profile_tag: KeyTemplate<S> = KeyTemplate::new("dms:instance-profile-tag/", "");
+    pub const instance_profile_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("dms:instance-profile-tag/", "");
     /// `dms:migration-project-tag/${TagKey}` (String): Filters access by the presence of tag key-value pairs in the request for MigrationProject
-    pub const migration_project_tag: KeyTemplate<S> = KeyTemplate::new("dms:migration-project-tag/", "");
+    pub const migration_project_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("dms:migration-project-tag/", "");
     /// `dms:rep-tag/${TagKey}` (String): Filters access by the presence of tag key-value pairs in the request for ReplicationInstance
-    pub const rep_tag: KeyTemplate<S> = KeyTemplate::new("dms:rep-tag/", "");
+    pub const rep_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("dms:rep-tag/", "");
     /// `dms:replication-config-tag/${TagKey}` (String): Filters access by the presence of tag key-value pairs in the request for ReplicationConfig
-    pub const replication_config_tag: KeyTemplate<S> = KeyTemplate::new("dms:replication-config-tag/", "");
+    pub const replication_config_tag: KeyTemplate<S, t::TextValues> =
+        KeyTemplate::new("dms:replication-config-tag/", "");
     /// `dms:req-tag/${TagKey}` (String): Filters access by the presence of tag key-value pairs in the given request
-    pub const req_tag: KeyTemplate<S> = KeyTemplate::new("dms:req-tag/", "");
+    pub const req_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("dms:req-tag/", "");
     /// `dms:subgrp-tag/${TagKey}` (String): Filters access by the presence of tag key-value pairs in the request for ReplicationSubnetGroup
-    pub const subgrp_tag: KeyTemplate<S> = KeyTemplate::new("dms:subgrp-tag/", "");
+    pub const subgrp_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("dms:subgrp-tag/", "");
     /// `dms:task-tag/${TagKey}` (String): Filters access by the presence of tag key-value pairs in the request for ReplicationTask
-    pub const task_tag: KeyTemplate<S> = KeyTemplate::new("dms:task-tag/", "");
+    pub const task_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("dms:task-tag/", "");
 }

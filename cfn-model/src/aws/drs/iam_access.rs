@@ -985,12 +985,12 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `drs:CreateAction` (String): Filters access by the name of a resource-creating API action
-    pub const CreateAction: ConditionKey<S> = ConditionKey::from_static("drs:CreateAction");
+    pub const CreateAction: ConditionKey<S, t::TextValues> = ConditionKey::from_static("drs:CreateAction");
     /// `drs:EC2InstanceARN` (ARN): Filters access by the EC2 instance the request originated from
-    pub const EC2InstanceARN: ConditionKey<S> = ConditionKey::from_static("drs:EC2InstanceARN");
+    pub const EC2InstanceARN: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("drs:EC2InstanceARN");
 }

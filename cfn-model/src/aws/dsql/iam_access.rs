@@ -263,14 +263,14 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `dsql:FisActionId` (String): Filters access by the ID of an AWS FIS action
-    pub const FisActionId: ConditionKey<S> = ConditionKey::from_static("dsql:FisActionId");
+    pub const FisActionId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("dsql:FisActionId");
     /// `dsql:FisTargetArns` (ArrayOfARN): Filters access by the ARN of an AWS FIS target
-    pub const FisTargetArns: ConditionKey<S> = ConditionKey::from_static("dsql:FisTargetArns");
+    pub const FisTargetArns: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("dsql:FisTargetArns");
     /// `dsql:WitnessRegion` (String): Filters access by the witness region of multi-Region clusters
-    pub const WitnessRegion: ConditionKey<S> = ConditionKey::from_static("dsql:WitnessRegion");
+    pub const WitnessRegion: ConditionKey<S, t::TextValues> = ConditionKey::from_static("dsql:WitnessRegion");
 }

@@ -803,36 +803,40 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `dynamodb:Attributes` (ArrayOfString): Filters access by attribute (field or column) names of the table
-    pub const Attributes: ConditionKey<S> = ConditionKey::from_static("dynamodb:Attributes");
+    pub const Attributes: ConditionKey<S, t::TextValues> = ConditionKey::from_static("dynamodb:Attributes");
     /// `dynamodb:EnclosingOperation` (String): Filters access by blocking Transactions APIs calls and allow the non-Transaction APIs calls and vice-versa
-    pub const EnclosingOperation: ConditionKey<S> = ConditionKey::from_static("dynamodb:EnclosingOperation");
+    pub const EnclosingOperation: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("dynamodb:EnclosingOperation");
     /// `dynamodb:FirstPartitionKeyValues` (ArrayOfString): Filters access by the first partition key of the table
-    pub const FirstPartitionKeyValues: ConditionKey<S> = ConditionKey::from_static("dynamodb:FirstPartitionKeyValues");
+    pub const FirstPartitionKeyValues: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("dynamodb:FirstPartitionKeyValues");
     /// `dynamodb:FisActionId` (String): Filters access by the ID of an AWS FIS action
-    pub const FisActionId: ConditionKey<S> = ConditionKey::from_static("dynamodb:FisActionId");
+    pub const FisActionId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("dynamodb:FisActionId");
     /// `dynamodb:FisTargetArns` (ArrayOfARN): Filters access by the ARN of an AWS FIS target
-    pub const FisTargetArns: ConditionKey<S> = ConditionKey::from_static("dynamodb:FisTargetArns");
+    pub const FisTargetArns: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("dynamodb:FisTargetArns");
     /// `dynamodb:FourthPartitionKeyValues` (ArrayOfString): Filters access by the forth partition key of the table
-    pub const FourthPartitionKeyValues: ConditionKey<S> =
+    pub const FourthPartitionKeyValues: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("dynamodb:FourthPartitionKeyValues");
     /// `dynamodb:FullTableScan` (Bool): Filters access by blocking full table scan
-    pub const FullTableScan: ConditionKey<S> = ConditionKey::from_static("dynamodb:FullTableScan");
+    pub const FullTableScan: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("dynamodb:FullTableScan");
     /// `dynamodb:LeadingKeys` (ArrayOfString): Filters access by the first partition key of the table
-    pub const LeadingKeys: ConditionKey<S> = ConditionKey::from_static("dynamodb:LeadingKeys");
+    pub const LeadingKeys: ConditionKey<S, t::TextValues> = ConditionKey::from_static("dynamodb:LeadingKeys");
     /// `dynamodb:ReturnConsumedCapacity` (String): Filters access by the ReturnConsumedCapacity parameter of a request. Contains either "TOTAL" or "NONE"
-    pub const ReturnConsumedCapacity: ConditionKey<S> = ConditionKey::from_static("dynamodb:ReturnConsumedCapacity");
+    pub const ReturnConsumedCapacity: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("dynamodb:ReturnConsumedCapacity");
     /// `dynamodb:ReturnValues` (String): Filters access by the ReturnValues parameter of request. Contains one of the following: "ALL_OLD", "UPDATED_OLD","ALL_NEW","UPDATED_NEW", or "NONE"
-    pub const ReturnValues: ConditionKey<S> = ConditionKey::from_static("dynamodb:ReturnValues");
+    pub const ReturnValues: ConditionKey<S, t::TextValues> = ConditionKey::from_static("dynamodb:ReturnValues");
     /// `dynamodb:SecondPartitionKeyValues` (ArrayOfString): Filters access by the second partition key of the table
-    pub const SecondPartitionKeyValues: ConditionKey<S> =
+    pub const SecondPartitionKeyValues: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("dynamodb:SecondPartitionKeyValues");
     /// `dynamodb:Select` (String): Filters access by the Select parameter of a Query or Scan request
-    pub const Select: ConditionKey<S> = ConditionKey::from_static("dynamodb:Select");
+    pub const Select: ConditionKey<S, t::TextValues> = ConditionKey::from_static("dynamodb:Select");
     /// `dynamodb:ThirdPartitionKeyValues` (ArrayOfString): Filters access by the third partition key of the table
-    pub const ThirdPartitionKeyValues: ConditionKey<S> = ConditionKey::from_static("dynamodb:ThirdPartitionKeyValues");
+    pub const ThirdPartitionKeyValues: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("dynamodb:ThirdPartitionKeyValues");
 }

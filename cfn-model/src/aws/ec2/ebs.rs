@@ -92,14 +92,14 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `ebs:Description` (String): Filters access by the description of the snapshot being created
-    pub const Description: ConditionKey<S> = ConditionKey::from_static("ebs:Description");
+    pub const Description: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ebs:Description");
     /// `ebs:ParentSnapshot` (ARN): Filters access by the ARN of the parent snapshot
-    pub const ParentSnapshot: ConditionKey<S> = ConditionKey::from_static("ebs:ParentSnapshot");
+    pub const ParentSnapshot: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ebs:ParentSnapshot");
     /// `ebs:VolumeSize` (Numeric): Filters access by the size of the volume for the snapshot being created, in GiB
-    pub const VolumeSize: ConditionKey<S> = ConditionKey::from_static("ebs:VolumeSize");
+    pub const VolumeSize: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("ebs:VolumeSize");
 }

@@ -73,14 +73,17 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `ec2-instance-connect:maxTunnelDuration` (Numeric): Filters access by maximum session duration associated with the instance
-    pub const maxTunnelDuration: ConditionKey<S> = ConditionKey::from_static("ec2-instance-connect:maxTunnelDuration");
+    pub const maxTunnelDuration: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("ec2-instance-connect:maxTunnelDuration");
     /// `ec2-instance-connect:privateIpAddress` (IPAddress): Filters access by private IP Address associated with the instance
-    pub const privateIpAddress: ConditionKey<S> = ConditionKey::from_static("ec2-instance-connect:privateIpAddress");
+    pub const privateIpAddress: ConditionKey<S, t::IpValues> =
+        ConditionKey::from_static("ec2-instance-connect:privateIpAddress");
     /// `ec2-instance-connect:remotePort` (Numeric): Filters access by port number associated with the instance
-    pub const remotePort: ConditionKey<S> = ConditionKey::from_static("ec2-instance-connect:remotePort");
+    pub const remotePort: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("ec2-instance-connect:remotePort");
 }

@@ -9135,309 +9135,345 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `ec2:AccepterVpc` (ARN): Filters access by the ARN of an accepter VPC in a VPC peering connection
-    pub const AccepterVpc: ConditionKey<S> = ConditionKey::from_static("ec2:AccepterVpc");
+    pub const AccepterVpc: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ec2:AccepterVpc");
     /// `ec2:Add/group` (String): Filters access by the group being added to a snapshot
-    pub const Add_group: ConditionKey<S> = ConditionKey::from_static("ec2:Add/group");
+    pub const Add_group: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:Add/group");
     /// `ec2:Add/userId` (String): Filters access by the account id being added to a snapshot
-    pub const Add_userId: ConditionKey<S> = ConditionKey::from_static("ec2:Add/userId");
+    pub const Add_userId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:Add/userId");
     /// `ec2:AllocationId` (String): Filters access by the allocation ID of the Elastic IP address
-    pub const AllocationId: ConditionKey<S> = ConditionKey::from_static("ec2:AllocationId");
+    pub const AllocationId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:AllocationId");
     /// `ec2:AssociatePublicIpAddress` (Bool): Filters access by whether the user wants to associate a public IP address with the instance
-    pub const AssociatePublicIpAddress: ConditionKey<S> = ConditionKey::from_static("ec2:AssociatePublicIpAddress");
+    pub const AssociatePublicIpAddress: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("ec2:AssociatePublicIpAddress");
     /// `ec2:Attribute` (String): Filters access by an attribute of a resource
-    pub const Attribute: ConditionKey<S> = ConditionKey::from_static("ec2:Attribute");
+    pub const Attribute: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:Attribute");
     /// `ec2:Attribute/${AttributeName}` (String): Filters access by an attribute being set on a resource
-    pub const Attribute_: KeyTemplate<S> = KeyTemplate::new("ec2:Attribute/", "");
+    pub const Attribute_: KeyTemplate<S, t::TextValues> = KeyTemplate::new("ec2:Attribute/", "");
     /// `ec2:AuthenticationType` (String): Filters access by the authentication type for the VPN tunnel endpoints
-    pub const AuthenticationType: ConditionKey<S> = ConditionKey::from_static("ec2:AuthenticationType");
+    pub const AuthenticationType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:AuthenticationType");
     /// `ec2:AuthorizedService` (String): Filters access by the AWS service that has permission to use a resource
-    pub const AuthorizedService: ConditionKey<S> = ConditionKey::from_static("ec2:AuthorizedService");
+    pub const AuthorizedService: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:AuthorizedService");
     /// `ec2:AuthorizedUser` (String): Filters access by an IAM principal that has permission to use a resource
-    pub const AuthorizedUser: ConditionKey<S> = ConditionKey::from_static("ec2:AuthorizedUser");
+    pub const AuthorizedUser: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:AuthorizedUser");
     /// `ec2:AutoPlacement` (String): Filters access by the Auto Placement properties of a Dedicated Host
-    pub const AutoPlacement: ConditionKey<S> = ConditionKey::from_static("ec2:AutoPlacement");
+    pub const AutoPlacement: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:AutoPlacement");
     /// `ec2:AvailabilityZone` (String): Filters access by the name of an Availability Zone in an AWS Region
-    pub const AvailabilityZone: ConditionKey<S> = ConditionKey::from_static("ec2:AvailabilityZone");
+    pub const AvailabilityZone: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:AvailabilityZone");
     /// `ec2:AvailabilityZoneId` (String): Filters access by the ID of an Availability Zone in an AWS Region
-    pub const AvailabilityZoneId: ConditionKey<S> = ConditionKey::from_static("ec2:AvailabilityZoneId");
+    pub const AvailabilityZoneId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:AvailabilityZoneId");
     /// `ec2:CapacityReservationFleet` (ARN): Filters access by the ARN of the Capacity Reservation Fleet
-    pub const CapacityReservationFleet: ConditionKey<S> = ConditionKey::from_static("ec2:CapacityReservationFleet");
+    pub const CapacityReservationFleet: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("ec2:CapacityReservationFleet");
     /// `ec2:ClientRootCertificateChainArn` (ARN): Filters access by the ARN of the client root certificate chain
-    pub const ClientRootCertificateChainArn: ConditionKey<S> =
+    pub const ClientRootCertificateChainArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("ec2:ClientRootCertificateChainArn");
     /// `ec2:CloudwatchLogGroupArn` (ARN): Filters access by the ARN of the CloudWatch Logs log group
-    pub const CloudwatchLogGroupArn: ConditionKey<S> = ConditionKey::from_static("ec2:CloudwatchLogGroupArn");
+    pub const CloudwatchLogGroupArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("ec2:CloudwatchLogGroupArn");
     /// `ec2:CloudwatchLogStreamArn` (ARN): Filters access by the ARN of the CloudWatch Logs log stream
-    pub const CloudwatchLogStreamArn: ConditionKey<S> = ConditionKey::from_static("ec2:CloudwatchLogStreamArn");
+    pub const CloudwatchLogStreamArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("ec2:CloudwatchLogStreamArn");
     /// `ec2:CommitmentDuration` (Numeric): Filters access by commitment duration of the Capacity Reservation
-    pub const CommitmentDuration: ConditionKey<S> = ConditionKey::from_static("ec2:CommitmentDuration");
+    pub const CommitmentDuration: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("ec2:CommitmentDuration");
     /// `ec2:CpuOptionsAmdSevSnp` (String): Filters access by the state of AMD SEV-SNP CPU Options. Currently, only US East (Ohio) and Europe (Ireland) are supported
-    pub const CpuOptionsAmdSevSnp: ConditionKey<S> = ConditionKey::from_static("ec2:CpuOptionsAmdSevSnp");
+    pub const CpuOptionsAmdSevSnp: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:CpuOptionsAmdSevSnp");
     /// `ec2:CreateAction` (String): Filters access by the name of a resource-creating API action
-    pub const CreateAction: ConditionKey<S> = ConditionKey::from_static("ec2:CreateAction");
+    pub const CreateAction: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:CreateAction");
     /// `ec2:CreateDate` (Date): Filters access by the date and time at which the Capacity Reservation was created
-    pub const CreateDate: ConditionKey<S> = ConditionKey::from_static("ec2:CreateDate");
+    pub const CreateDate: ConditionKey<S, t::DateValues> = ConditionKey::from_static("ec2:CreateDate");
     /// `ec2:DPDTimeoutSeconds` (Numeric): Filters access by the duration after which DPD timeout occurs on a VPN tunnel
-    pub const DPDTimeoutSeconds: ConditionKey<S> = ConditionKey::from_static("ec2:DPDTimeoutSeconds");
+    pub const DPDTimeoutSeconds: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("ec2:DPDTimeoutSeconds");
     /// `ec2:DestinationCapacityReservationId` (ARN): Filters access by the ID of the Capacity Reservation that you want to move capacity into
-    pub const DestinationCapacityReservationId: ConditionKey<S> =
+    pub const DestinationCapacityReservationId: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("ec2:DestinationCapacityReservationId");
     /// `ec2:DhcpOptionsID` (String): Filters access by the ID of a dynamic host configuration protocol (DHCP) options set
-    pub const DhcpOptionsID: ConditionKey<S> = ConditionKey::from_static("ec2:DhcpOptionsID");
+    pub const DhcpOptionsID: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:DhcpOptionsID");
     /// `ec2:DirectoryArn` (ARN): Filters access by the ARN of the directory
-    pub const DirectoryArn: ConditionKey<S> = ConditionKey::from_static("ec2:DirectoryArn");
+    pub const DirectoryArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ec2:DirectoryArn");
     /// `ec2:Domain` (String): Filters access by the domain of the Elastic IP address
-    pub const Domain: ConditionKey<S> = ConditionKey::from_static("ec2:Domain");
+    pub const Domain: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:Domain");
     /// `ec2:EbsOptimized` (Bool): Filters access by whether the instance is enabled for EBS optimization
-    pub const EbsOptimized: ConditionKey<S> = ConditionKey::from_static("ec2:EbsOptimized");
+    pub const EbsOptimized: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("ec2:EbsOptimized");
     /// `ec2:ElasticGpuType` (String): Filters access by the type of Elastic Graphics accelerator
-    pub const ElasticGpuType: ConditionKey<S> = ConditionKey::from_static("ec2:ElasticGpuType");
+    pub const ElasticGpuType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:ElasticGpuType");
     /// `ec2:Encrypted` (Bool): Filters access by whether the EBS volume is encrypted
-    pub const Encrypted: ConditionKey<S> = ConditionKey::from_static("ec2:Encrypted");
+    pub const Encrypted: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("ec2:Encrypted");
     /// `ec2:EndDate` (Date): Filters access by the date and time at which the Capacity Reservation ends
-    pub const EndDate: ConditionKey<S> = ConditionKey::from_static("ec2:EndDate");
+    pub const EndDate: ConditionKey<S, t::DateValues> = ConditionKey::from_static("ec2:EndDate");
     /// `ec2:EndDateType` (String): Filters access by the way in which the Capacity Reservation ends
-    pub const EndDateType: ConditionKey<S> = ConditionKey::from_static("ec2:EndDateType");
+    pub const EndDateType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:EndDateType");
     /// `ec2:EphemeralStorage` (Bool): Filters access by whether the instance is enabled for ephemeral storage
-    pub const EphemeralStorage: ConditionKey<S> = ConditionKey::from_static("ec2:EphemeralStorage");
+    pub const EphemeralStorage: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("ec2:EphemeralStorage");
     /// `ec2:FisActionId` (String): Filters access by the ID of an AWS FIS action
-    pub const FisActionId: ConditionKey<S> = ConditionKey::from_static("ec2:FisActionId");
+    pub const FisActionId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:FisActionId");
     /// `ec2:FisTargetArns` (ArrayOfARN): Filters access by the ARN of an AWS FIS target
-    pub const FisTargetArns: ConditionKey<S> = ConditionKey::from_static("ec2:FisTargetArns");
+    pub const FisTargetArns: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ec2:FisTargetArns");
     /// `ec2:GatewayType` (String): Filters access by the gateway type for a VPN endpoint on the AWS side of a VPN connection
-    pub const GatewayType: ConditionKey<S> = ConditionKey::from_static("ec2:GatewayType");
+    pub const GatewayType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:GatewayType");
     /// `ec2:HostRecovery` (String): Filters access by whether host recovery is enabled for a Dedicated Host
-    pub const HostRecovery: ConditionKey<S> = ConditionKey::from_static("ec2:HostRecovery");
+    pub const HostRecovery: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:HostRecovery");
     /// `ec2:IKEVersions` (ArrayOfString): Filters access by the internet key exchange (IKE) versions that are permitted for a VPN tunnel
-    pub const IKEVersions: ConditionKey<S> = ConditionKey::from_static("ec2:IKEVersions");
+    pub const IKEVersions: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:IKEVersions");
     /// `ec2:ImageID` (String): Filters access by the ID of an image
-    pub const ImageID: ConditionKey<S> = ConditionKey::from_static("ec2:ImageID");
+    pub const ImageID: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:ImageID");
     /// `ec2:ImageType` (String): Filters access by the type of image (machine, aki, or ari)
-    pub const ImageType: ConditionKey<S> = ConditionKey::from_static("ec2:ImageType");
+    pub const ImageType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:ImageType");
     /// `ec2:InsideTunnelCidr` (String): Filters access by the range of inside IP addresses for a VPN tunnel
-    pub const InsideTunnelCidr: ConditionKey<S> = ConditionKey::from_static("ec2:InsideTunnelCidr");
+    pub const InsideTunnelCidr: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:InsideTunnelCidr");
     /// `ec2:InsideTunnelIpv6Cidr` (String): Filters access by a range of inside IPv6 addresses for a VPN tunnel
-    pub const InsideTunnelIpv6Cidr: ConditionKey<S> = ConditionKey::from_static("ec2:InsideTunnelIpv6Cidr");
+    pub const InsideTunnelIpv6Cidr: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:InsideTunnelIpv6Cidr");
     /// `ec2:InstanceAutoRecovery` (String): Filters access by whether the instance type supports auto recovery
-    pub const InstanceAutoRecovery: ConditionKey<S> = ConditionKey::from_static("ec2:InstanceAutoRecovery");
+    pub const InstanceAutoRecovery: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:InstanceAutoRecovery");
     /// `ec2:InstanceBandwidthWeighting` (String): Filters access by the bandwidth weighting of an instance
-    pub const InstanceBandwidthWeighting: ConditionKey<S> = ConditionKey::from_static("ec2:InstanceBandwidthWeighting");
+    pub const InstanceBandwidthWeighting: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:InstanceBandwidthWeighting");
     /// `ec2:InstanceCount` (Numeric): Filters access by the number of instances
-    pub const InstanceCount: ConditionKey<S> = ConditionKey::from_static("ec2:InstanceCount");
+    pub const InstanceCount: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("ec2:InstanceCount");
     /// `ec2:InstanceID` (String): Filters access by the ID of an instance
-    pub const InstanceID: ConditionKey<S> = ConditionKey::from_static("ec2:InstanceID");
+    pub const InstanceID: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:InstanceID");
     /// `ec2:InstanceMarketType` (String): Filters access by the market or purchasing option of an instance (capacity-block, on-demand, or spot)
-    pub const InstanceMarketType: ConditionKey<S> = ConditionKey::from_static("ec2:InstanceMarketType");
+    pub const InstanceMarketType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:InstanceMarketType");
     /// `ec2:InstanceMatchCriteria` (String): Filters access by the type of instance launches that the Capacity Reservation accepts
-    pub const InstanceMatchCriteria: ConditionKey<S> = ConditionKey::from_static("ec2:InstanceMatchCriteria");
+    pub const InstanceMatchCriteria: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:InstanceMatchCriteria");
     /// `ec2:InstanceMetadataTags` (String): Filters access by whether the instance allows access to instance tags from the instance metadata
-    pub const InstanceMetadataTags: ConditionKey<S> = ConditionKey::from_static("ec2:InstanceMetadataTags");
+    pub const InstanceMetadataTags: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:InstanceMetadataTags");
     /// `ec2:InstancePlatform` (ARN): Filters access by the type of operating system for which the Capacity Reservation reserves capacity
-    pub const InstancePlatform: ConditionKey<S> = ConditionKey::from_static("ec2:InstancePlatform");
+    pub const InstancePlatform: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ec2:InstancePlatform");
     /// `ec2:InstanceProfile` (ARN): Filters access by the ARN of an instance profile
-    pub const InstanceProfile: ConditionKey<S> = ConditionKey::from_static("ec2:InstanceProfile");
+    pub const InstanceProfile: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ec2:InstanceProfile");
     /// `ec2:InstanceType` (String): Filters access by the type of instance
-    pub const InstanceType: ConditionKey<S> = ConditionKey::from_static("ec2:InstanceType");
+    pub const InstanceType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:InstanceType");
     /// `ec2:InternetGatewayID` (String): Filters access by the ID of an internet gateway
-    pub const InternetGatewayID: ConditionKey<S> = ConditionKey::from_static("ec2:InternetGatewayID");
+    pub const InternetGatewayID: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:InternetGatewayID");
     /// `ec2:InterruptibleCapacityReservationId` (String): Filters access by the ID of an interruptible Capacity Reservation
-    pub const InterruptibleCapacityReservationId: ConditionKey<S> =
+    pub const InterruptibleCapacityReservationId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("ec2:InterruptibleCapacityReservationId");
     /// `ec2:InterruptionType` (String): Filters access by the type of interruption
-    pub const InterruptionType: ConditionKey<S> = ConditionKey::from_static("ec2:InterruptionType");
+    pub const InterruptionType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:InterruptionType");
     /// `ec2:IpamPrefixListResolverTargetId` (String): Filters access by the IPAM prefix list resolver target ID that is syncing CIDRs to a managed prefix list
-    pub const IpamPrefixListResolverTargetId: ConditionKey<S> =
+    pub const IpamPrefixListResolverTargetId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("ec2:IpamPrefixListResolverTargetId");
     /// `ec2:Ipv4IpamPoolId` (String): Filters access by the ID of an IPAM pool provided for IPv4 CIDR block allocation
-    pub const Ipv4IpamPoolId: ConditionKey<S> = ConditionKey::from_static("ec2:Ipv4IpamPoolId");
+    pub const Ipv4IpamPoolId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:Ipv4IpamPoolId");
     /// `ec2:Ipv6IpamPoolId` (String): Filters access by the ID of an IPAM pool provided for IPv6 CIDR block allocation
-    pub const Ipv6IpamPoolId: ConditionKey<S> = ConditionKey::from_static("ec2:Ipv6IpamPoolId");
+    pub const Ipv6IpamPoolId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:Ipv6IpamPoolId");
     /// `ec2:IsInterruptible` (Bool): Filters access by whether Capacity Reservations are interruptible
-    pub const IsInterruptible: ConditionKey<S> = ConditionKey::from_static("ec2:IsInterruptible");
+    pub const IsInterruptible: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("ec2:IsInterruptible");
     /// `ec2:IsLaunchTemplateResource` (Bool): Filters access by whether users are able to override resources that are specified in the launch template
-    pub const IsLaunchTemplateResource: ConditionKey<S> = ConditionKey::from_static("ec2:IsLaunchTemplateResource");
+    pub const IsLaunchTemplateResource: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("ec2:IsLaunchTemplateResource");
     /// `ec2:KeyPairName` (String): Filters access by the name of a key pair
-    pub const KeyPairName: ConditionKey<S> = ConditionKey::from_static("ec2:KeyPairName");
+    pub const KeyPairName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:KeyPairName");
     /// `ec2:KeyPairType` (String): Filters access by the type of a key pair
-    pub const KeyPairType: ConditionKey<S> = ConditionKey::from_static("ec2:KeyPairType");
+    pub const KeyPairType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:KeyPairType");
     /// `ec2:KmsKeyId` (String): Filters access by the ID of an AWS KMS key provided in the request
-    pub const KmsKeyId: ConditionKey<S> = ConditionKey::from_static("ec2:KmsKeyId");
+    pub const KmsKeyId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:KmsKeyId");
     /// `ec2:LaunchTemplate` (ARN): Filters access by the ARN of a launch template
-    pub const LaunchTemplate: ConditionKey<S> = ConditionKey::from_static("ec2:LaunchTemplate");
+    pub const LaunchTemplate: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ec2:LaunchTemplate");
     /// `ec2:Location` (String): Filters access by the destination for the snapshot copy
-    pub const Location: ConditionKey<S> = ConditionKey::from_static("ec2:Location");
+    pub const Location: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:Location");
     /// `ec2:ManagedResourceOperator` (String): Filters access by the presence of an EC2 operator provisioning a managed resource
-    pub const ManagedResourceOperator: ConditionKey<S> = ConditionKey::from_static("ec2:ManagedResourceOperator");
+    pub const ManagedResourceOperator: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:ManagedResourceOperator");
     /// `ec2:MetadataHttpEndpoint` (String): Filters access by whether the HTTP endpoint is enabled for the instance metadata service
-    pub const MetadataHttpEndpoint: ConditionKey<S> = ConditionKey::from_static("ec2:MetadataHttpEndpoint");
+    pub const MetadataHttpEndpoint: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:MetadataHttpEndpoint");
     /// `ec2:MetadataHttpPutResponseHopLimit` (Numeric): Filters access by the allowed number of hops when calling the instance metadata service
-    pub const MetadataHttpPutResponseHopLimit: ConditionKey<S> =
+    pub const MetadataHttpPutResponseHopLimit: ConditionKey<S, t::NumericValues> =
         ConditionKey::from_static("ec2:MetadataHttpPutResponseHopLimit");
     /// `ec2:MetadataHttpTokens` (String): Filters access by whether tokens are required when calling the instance metadata service (optional or required)
-    pub const MetadataHttpTokens: ConditionKey<S> = ConditionKey::from_static("ec2:MetadataHttpTokens");
+    pub const MetadataHttpTokens: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:MetadataHttpTokens");
     /// `ec2:NetworkAclID` (String): Filters access by the ID of a network access control list (ACL)
-    pub const NetworkAclID: ConditionKey<S> = ConditionKey::from_static("ec2:NetworkAclID");
+    pub const NetworkAclID: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:NetworkAclID");
     /// `ec2:NetworkInterfaceID` (String): Filters access by the ID of an elastic network interface
-    pub const NetworkInterfaceID: ConditionKey<S> = ConditionKey::from_static("ec2:NetworkInterfaceID");
+    pub const NetworkInterfaceID: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:NetworkInterfaceID");
     /// `ec2:NewInstanceProfile` (ARN): Filters access by the ARN of the instance profile being attached
-    pub const NewInstanceProfile: ConditionKey<S> = ConditionKey::from_static("ec2:NewInstanceProfile");
+    pub const NewInstanceProfile: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ec2:NewInstanceProfile");
     /// `ec2:OutpostArn` (ARN): Filters access by the ARN of the Outpost
-    pub const OutpostArn: ConditionKey<S> = ConditionKey::from_static("ec2:OutpostArn");
+    pub const OutpostArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ec2:OutpostArn");
     /// `ec2:Owner` (String): Filters access by the owner of the resource (amazon, aws-marketplace, or an AWS account ID)
-    pub const Owner: ConditionKey<S> = ConditionKey::from_static("ec2:Owner");
+    pub const Owner: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:Owner");
     /// `ec2:ParentSnapshot` (ARN): Filters access by the ARN of the parent snapshot
-    pub const ParentSnapshot: ConditionKey<S> = ConditionKey::from_static("ec2:ParentSnapshot");
+    pub const ParentSnapshot: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ec2:ParentSnapshot");
     /// `ec2:ParentVolume` (ARN): Filters access by the ARN of the parent volume from which the snapshot was created
-    pub const ParentVolume: ConditionKey<S> = ConditionKey::from_static("ec2:ParentVolume");
+    pub const ParentVolume: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ec2:ParentVolume");
     /// `ec2:Permission` (String): Filters access by the type of permission for a resource (INSTANCE-ATTACH or EIP-ASSOCIATE)
-    pub const Permission: ConditionKey<S> = ConditionKey::from_static("ec2:Permission");
+    pub const Permission: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:Permission");
     /// `ec2:Phase1DHGroup` (ArrayOfString): Filters access by the Diffie-Hellman group numbers that are permitted for a VPN tunnel for the phase 1 IKE negotiations
-    pub const Phase1DHGroup: ConditionKey<S> = ConditionKey::from_static("ec2:Phase1DHGroup");
+    pub const Phase1DHGroup: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:Phase1DHGroup");
     /// `ec2:Phase1EncryptionAlgorithms` (ArrayOfString): Filters access by the encryption algorithms that are permitted for a VPN tunnel for the phase 1 IKE negotiations
-    pub const Phase1EncryptionAlgorithms: ConditionKey<S> = ConditionKey::from_static("ec2:Phase1EncryptionAlgorithms");
+    pub const Phase1EncryptionAlgorithms: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:Phase1EncryptionAlgorithms");
     /// `ec2:Phase1IntegrityAlgorithms` (ArrayOfString): Filters access by the integrity algorithms that are permitted for a VPN tunnel for the phase 1 IKE negotiations
-    pub const Phase1IntegrityAlgorithms: ConditionKey<S> = ConditionKey::from_static("ec2:Phase1IntegrityAlgorithms");
+    pub const Phase1IntegrityAlgorithms: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:Phase1IntegrityAlgorithms");
     /// `ec2:Phase1LifetimeSeconds` (Numeric): Filters access by the lifetime in seconds for phase 1 of the IKE negotiations for a VPN tunnel
-    pub const Phase1LifetimeSeconds: ConditionKey<S> = ConditionKey::from_static("ec2:Phase1LifetimeSeconds");
+    pub const Phase1LifetimeSeconds: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("ec2:Phase1LifetimeSeconds");
     /// `ec2:Phase2DHGroup` (ArrayOfString): Filters access by the Diffie-Hellman group numbers that are permitted for a VPN tunnel for the phase 2 IKE negotiations
-    pub const Phase2DHGroup: ConditionKey<S> = ConditionKey::from_static("ec2:Phase2DHGroup");
+    pub const Phase2DHGroup: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:Phase2DHGroup");
     /// `ec2:Phase2EncryptionAlgorithms` (ArrayOfString): Filters access by the encryption algorithms that are permitted for a VPN tunnel for the phase 2 IKE negotiations
-    pub const Phase2EncryptionAlgorithms: ConditionKey<S> = ConditionKey::from_static("ec2:Phase2EncryptionAlgorithms");
+    pub const Phase2EncryptionAlgorithms: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:Phase2EncryptionAlgorithms");
     /// `ec2:Phase2IntegrityAlgorithms` (ArrayOfString): Filters access by the integrity algorithms that are permitted for a VPN tunnel for the phase 2 IKE negotiations
-    pub const Phase2IntegrityAlgorithms: ConditionKey<S> = ConditionKey::from_static("ec2:Phase2IntegrityAlgorithms");
+    pub const Phase2IntegrityAlgorithms: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:Phase2IntegrityAlgorithms");
     /// `ec2:Phase2LifetimeSeconds` (Numeric): Filters access by the lifetime in seconds for phase 2 of the IKE negotiations for a VPN tunnel
-    pub const Phase2LifetimeSeconds: ConditionKey<S> = ConditionKey::from_static("ec2:Phase2LifetimeSeconds");
+    pub const Phase2LifetimeSeconds: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("ec2:Phase2LifetimeSeconds");
     /// `ec2:PlacementGroup` (ARN): Filters access by the ARN of the placement group
-    pub const PlacementGroup: ConditionKey<S> = ConditionKey::from_static("ec2:PlacementGroup");
+    pub const PlacementGroup: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ec2:PlacementGroup");
     /// `ec2:PlacementGroupName` (String): Filters access by the name of a placement group
-    pub const PlacementGroupName: ConditionKey<S> = ConditionKey::from_static("ec2:PlacementGroupName");
+    pub const PlacementGroupName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:PlacementGroupName");
     /// `ec2:PlacementGroupStrategy` (String): Filters access by the instance placement strategy used by the placement group (cluster, spread, or partition)
-    pub const PlacementGroupStrategy: ConditionKey<S> = ConditionKey::from_static("ec2:PlacementGroupStrategy");
+    pub const PlacementGroupStrategy: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:PlacementGroupStrategy");
     /// `ec2:ProductCode` (String): Filters access by the product code that is associated with the AMI
-    pub const ProductCode: ConditionKey<S> = ConditionKey::from_static("ec2:ProductCode");
+    pub const ProductCode: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:ProductCode");
     /// `ec2:Public` (Bool): Filters access by whether the image has public launch permissions
-    pub const Public: ConditionKey<S> = ConditionKey::from_static("ec2:Public");
+    pub const Public: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("ec2:Public");
     /// `ec2:PublicIpAddress` (String): Filters access by a public IP address
-    pub const PublicIpAddress: ConditionKey<S> = ConditionKey::from_static("ec2:PublicIpAddress");
+    pub const PublicIpAddress: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:PublicIpAddress");
     /// `ec2:Quantity` (Numeric): Filters access by the number of Dedicated Hosts in a request
-    pub const Quantity: ConditionKey<S> = ConditionKey::from_static("ec2:Quantity");
+    pub const Quantity: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("ec2:Quantity");
     /// `ec2:Region` (String): Filters access by the name of the AWS Region
-    pub const Region: ConditionKey<S> = ConditionKey::from_static("ec2:Region");
+    pub const Region: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:Region");
     /// `ec2:RekeyFuzzPercentage` (Numeric): Filters access by the percentage of increase of the rekey window (determined by the rekey margin time) within which the rekey time is randomly selected for a VPN tunnel
-    pub const RekeyFuzzPercentage: ConditionKey<S> = ConditionKey::from_static("ec2:RekeyFuzzPercentage");
+    pub const RekeyFuzzPercentage: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("ec2:RekeyFuzzPercentage");
     /// `ec2:RekeyMarginTimeSeconds` (Numeric): Filters access by the margin time before the phase 2 lifetime expires for a VPN tunnel
-    pub const RekeyMarginTimeSeconds: ConditionKey<S> = ConditionKey::from_static("ec2:RekeyMarginTimeSeconds");
+    pub const RekeyMarginTimeSeconds: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("ec2:RekeyMarginTimeSeconds");
     /// `ec2:Remove/group` (String): Filters access by the group being removed from a snapshot
-    pub const Remove_group: ConditionKey<S> = ConditionKey::from_static("ec2:Remove/group");
+    pub const Remove_group: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:Remove/group");
     /// `ec2:Remove/userId` (String): Filters access by the account id being removed from a snapshot
-    pub const Remove_userId: ConditionKey<S> = ConditionKey::from_static("ec2:Remove/userId");
+    pub const Remove_userId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:Remove/userId");
     /// `ec2:ReplayWindowSizePackets` (String): Filters access by the number of packets in an IKE replay window
-    pub const ReplayWindowSizePackets: ConditionKey<S> = ConditionKey::from_static("ec2:ReplayWindowSizePackets");
+    pub const ReplayWindowSizePackets: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:ReplayWindowSizePackets");
     /// `ec2:RequesterVpc` (ARN): Filters access by the ARN of a requester VPC in a VPC peering connection
-    pub const RequesterVpc: ConditionKey<S> = ConditionKey::from_static("ec2:RequesterVpc");
+    pub const RequesterVpc: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ec2:RequesterVpc");
     /// `ec2:ReservedInstancesOfferingType` (String): Filters access by the payment option of the Reserved Instance offering (No Upfront, Partial Upfront, or All Upfront)
-    pub const ReservedInstancesOfferingType: ConditionKey<S> =
+    pub const ReservedInstancesOfferingType: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("ec2:ReservedInstancesOfferingType");
     /// `ec2:ResourceTag/${TagKey}` (String): Filters access by a tag key and value pair of a resource
-    pub const ResourceTag: KeyTemplate<S> = KeyTemplate::new("ec2:ResourceTag/", "");
+    pub const ResourceTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("ec2:ResourceTag/", "");
     /// `ec2:RoleDelivery` (Numeric): Filters access by the version of the instance metadata service for retrieving IAM role credentials for EC2
-    pub const RoleDelivery: ConditionKey<S> = ConditionKey::from_static("ec2:RoleDelivery");
+    pub const RoleDelivery: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("ec2:RoleDelivery");
     /// `ec2:RootDeviceType` (String): Filters access by the root device type of the instance (ebs or instance-store)
-    pub const RootDeviceType: ConditionKey<S> = ConditionKey::from_static("ec2:RootDeviceType");
+    pub const RootDeviceType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:RootDeviceType");
     /// `ec2:RouteTableID` (String): Filters access by the ID of a route table
-    pub const RouteTableID: ConditionKey<S> = ConditionKey::from_static("ec2:RouteTableID");
+    pub const RouteTableID: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:RouteTableID");
     /// `ec2:RoutingType` (String): Filters access by the routing type for the VPN connection
-    pub const RoutingType: ConditionKey<S> = ConditionKey::from_static("ec2:RoutingType");
+    pub const RoutingType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:RoutingType");
     /// `ec2:SamlProviderArn` (ARN): Filters access by the ARN of the IAM SAML identity provider
-    pub const SamlProviderArn: ConditionKey<S> = ConditionKey::from_static("ec2:SamlProviderArn");
+    pub const SamlProviderArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ec2:SamlProviderArn");
     /// `ec2:SecurityGroupID` (String): Filters access by the ID of a security group
-    pub const SecurityGroupID: ConditionKey<S> = ConditionKey::from_static("ec2:SecurityGroupID");
+    pub const SecurityGroupID: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:SecurityGroupID");
     /// `ec2:ServerCertificateArn` (ARN): Filters access by the ARN of the server certificate
-    pub const ServerCertificateArn: ConditionKey<S> = ConditionKey::from_static("ec2:ServerCertificateArn");
+    pub const ServerCertificateArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("ec2:ServerCertificateArn");
     /// `ec2:SnapshotCoolOffPeriod` (Numeric): Filters access by the compliance mode cooling-off period
-    pub const SnapshotCoolOffPeriod: ConditionKey<S> = ConditionKey::from_static("ec2:SnapshotCoolOffPeriod");
+    pub const SnapshotCoolOffPeriod: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("ec2:SnapshotCoolOffPeriod");
     /// `ec2:SnapshotID` (String): Filters access by the ID of a snapshot
-    pub const SnapshotID: ConditionKey<S> = ConditionKey::from_static("ec2:SnapshotID");
+    pub const SnapshotID: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:SnapshotID");
     /// `ec2:SnapshotLockDuration` (Numeric): Filters access by the snapshot lock duration
-    pub const SnapshotLockDuration: ConditionKey<S> = ConditionKey::from_static("ec2:SnapshotLockDuration");
+    pub const SnapshotLockDuration: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("ec2:SnapshotLockDuration");
     /// `ec2:SnapshotTime` (String): Filters access by the initiation time of a snapshot
-    pub const SnapshotTime: ConditionKey<S> = ConditionKey::from_static("ec2:SnapshotTime");
+    pub const SnapshotTime: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:SnapshotTime");
     /// `ec2:SourceAvailabilityZone` (String): Filters access by the name of the Availability Zone from which the request originated
-    pub const SourceAvailabilityZone: ConditionKey<S> = ConditionKey::from_static("ec2:SourceAvailabilityZone");
+    pub const SourceAvailabilityZone: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:SourceAvailabilityZone");
     /// `ec2:SourceCapacityReservationId` (ARN): Filters access by the ID of the Capacity Reservation from which you want to move capacity
-    pub const SourceCapacityReservationId: ConditionKey<S> =
+    pub const SourceCapacityReservationId: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("ec2:SourceCapacityReservationId");
     /// `ec2:SourceInstanceARN` (ARN): Filters access by the ARN of the instance from which the request originated
-    pub const SourceInstanceARN: ConditionKey<S> = ConditionKey::from_static("ec2:SourceInstanceARN");
+    pub const SourceInstanceARN: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ec2:SourceInstanceARN");
     /// `ec2:SourceOutpostArn` (ARN): Filters access by the ARN of the Outpost from which the request originated
-    pub const SourceOutpostArn: ConditionKey<S> = ConditionKey::from_static("ec2:SourceOutpostArn");
+    pub const SourceOutpostArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ec2:SourceOutpostArn");
     /// `ec2:Subnet` (ARN): Filters access by the ARN of the subnet
-    pub const Subnet: ConditionKey<S> = ConditionKey::from_static("ec2:Subnet");
+    pub const Subnet: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ec2:Subnet");
     /// `ec2:SubnetID` (String): Filters access by the ID of a subnet
-    pub const SubnetID: ConditionKey<S> = ConditionKey::from_static("ec2:SubnetID");
+    pub const SubnetID: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:SubnetID");
     /// `ec2:TargetInstanceCount` (Numeric): Filters access by the number of instances the interruptible Capacity Reservation is assigned
-    pub const TargetInstanceCount: ConditionKey<S> = ConditionKey::from_static("ec2:TargetInstanceCount");
+    pub const TargetInstanceCount: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("ec2:TargetInstanceCount");
     /// `ec2:Tenancy` (String): Filters access by the tenancy of the VPC or instance (default, dedicated, or host)
-    pub const Tenancy: ConditionKey<S> = ConditionKey::from_static("ec2:Tenancy");
+    pub const Tenancy: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:Tenancy");
     /// `ec2:VolumeID` (String): Filters access by the ID of a volume
-    pub const VolumeID: ConditionKey<S> = ConditionKey::from_static("ec2:VolumeID");
+    pub const VolumeID: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:VolumeID");
     /// `ec2:VolumeInitializationRate` (Numeric): Filters access by the initialization rate of the volume, in MiBps
-    pub const VolumeInitializationRate: ConditionKey<S> = ConditionKey::from_static("ec2:VolumeInitializationRate");
+    pub const VolumeInitializationRate: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("ec2:VolumeInitializationRate");
     /// `ec2:VolumeIops` (Numeric): Filters access by the the number of input/output operations per second (IOPS) provisioned for the volume
-    pub const VolumeIops: ConditionKey<S> = ConditionKey::from_static("ec2:VolumeIops");
+    pub const VolumeIops: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("ec2:VolumeIops");
     /// `ec2:VolumeSize` (Numeric): Filters access by the size of the volume, in GiB
-    pub const VolumeSize: ConditionKey<S> = ConditionKey::from_static("ec2:VolumeSize");
+    pub const VolumeSize: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("ec2:VolumeSize");
     /// `ec2:VolumeThroughput` (Numeric): Filters access by the throughput of the volume, in MiBps
-    pub const VolumeThroughput: ConditionKey<S> = ConditionKey::from_static("ec2:VolumeThroughput");
+    pub const VolumeThroughput: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("ec2:VolumeThroughput");
     /// `ec2:VolumeType` (String): Filters access by the type of volume (gp2, gp3, io1, io2, st1, sc1, or standard)
-    pub const VolumeType: ConditionKey<S> = ConditionKey::from_static("ec2:VolumeType");
+    pub const VolumeType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:VolumeType");
     /// `ec2:Vpc` (ARN): Filters access by the ARN of the VPC
-    pub const Vpc: ConditionKey<S> = ConditionKey::from_static("ec2:Vpc");
+    pub const Vpc: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ec2:Vpc");
     /// `ec2:VpcID` (String): Filters access by the ID of a virtual private cloud (VPC)
-    pub const VpcID: ConditionKey<S> = ConditionKey::from_static("ec2:VpcID");
+    pub const VpcID: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:VpcID");
     /// `ec2:VpcPeeringConnectionID` (String): Filters access by the ID of a VPC peering connection
-    pub const VpcPeeringConnectionID: ConditionKey<S> = ConditionKey::from_static("ec2:VpcPeeringConnectionID");
+    pub const VpcPeeringConnectionID: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:VpcPeeringConnectionID");
     /// `ec2:VpceMultiRegion` (String): Filters access by multi region of the VPC endpoint service
-    pub const VpceMultiRegion: ConditionKey<S> = ConditionKey::from_static("ec2:VpceMultiRegion");
+    pub const VpceMultiRegion: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:VpceMultiRegion");
     /// `ec2:VpcePrivateDnsPreference` (String): Filters access by the private DNS preference
-    pub const VpcePrivateDnsPreference: ConditionKey<S> = ConditionKey::from_static("ec2:VpcePrivateDnsPreference");
+    pub const VpcePrivateDnsPreference: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:VpcePrivateDnsPreference");
     /// `ec2:VpcePrivateDnsSpecifiedDomains` (ArrayOfString): Filters access by the private DNS domains
-    pub const VpcePrivateDnsSpecifiedDomains: ConditionKey<S> =
+    pub const VpcePrivateDnsSpecifiedDomains: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("ec2:VpcePrivateDnsSpecifiedDomains");
     /// `ec2:VpceServiceName` (String): Filters access by the name of the VPC endpoint service
-    pub const VpceServiceName: ConditionKey<S> = ConditionKey::from_static("ec2:VpceServiceName");
+    pub const VpceServiceName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:VpceServiceName");
     /// `ec2:VpceServiceOwner` (String): Filters access by the service owner of the VPC endpoint service (amazon, aws-marketplace, or an AWS account ID)
-    pub const VpceServiceOwner: ConditionKey<S> = ConditionKey::from_static("ec2:VpceServiceOwner");
+    pub const VpceServiceOwner: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:VpceServiceOwner");
     /// `ec2:VpceServicePrivateDnsName` (String): Filters access by the private DNS name of the VPC endpoint service
-    pub const VpceServicePrivateDnsName: ConditionKey<S> = ConditionKey::from_static("ec2:VpceServicePrivateDnsName");
+    pub const VpceServicePrivateDnsName: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:VpceServicePrivateDnsName");
     /// `ec2:VpceServiceRegion` (String): Filters access by the region of the VPC endpoint service
-    pub const VpceServiceRegion: ConditionKey<S> = ConditionKey::from_static("ec2:VpceServiceRegion");
+    pub const VpceServiceRegion: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:VpceServiceRegion");
     /// `ec2:VpceSupportedRegion` (String): Filters access by the supported region of the VPC endpoint service
-    pub const VpceSupportedRegion: ConditionKey<S> = ConditionKey::from_static("ec2:VpceSupportedRegion");
+    pub const VpceSupportedRegion: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:VpceSupportedRegion");
     /// `ec2:transitGatewayAttachmentId` (String): Filters access by the ID of a transit gateway attachment
-    pub const transitGatewayAttachmentId: ConditionKey<S> = ConditionKey::from_static("ec2:transitGatewayAttachmentId");
+    pub const transitGatewayAttachmentId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:transitGatewayAttachmentId");
     /// `ec2:transitGatewayConnectPeerId` (String): Filters access by the ID of a transit gateway connect peer
-    pub const transitGatewayConnectPeerId: ConditionKey<S> =
+    pub const transitGatewayConnectPeerId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("ec2:transitGatewayConnectPeerId");
     /// `ec2:transitGatewayId` (String): Filters access by the ID of a transit gateway
-    pub const transitGatewayId: ConditionKey<S> = ConditionKey::from_static("ec2:transitGatewayId");
+    pub const transitGatewayId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ec2:transitGatewayId");
     /// `ec2:transitGatewayMeteringPolicyId` (String): Filters access by the ID of a metering policy id
-    pub const transitGatewayMeteringPolicyId: ConditionKey<S> =
+    pub const transitGatewayMeteringPolicyId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("ec2:transitGatewayMeteringPolicyId");
     /// `ec2:transitGatewayMulticastDomainId` (String): Filters access by the ID of a transit gateway multicast domain
-    pub const transitGatewayMulticastDomainId: ConditionKey<S> =
+    pub const transitGatewayMulticastDomainId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("ec2:transitGatewayMulticastDomainId");
     /// `ec2:transitGatewayPolicyTableId` (String): Filters access by the ID of a transit gateway policy table
-    pub const transitGatewayPolicyTableId: ConditionKey<S> =
+    pub const transitGatewayPolicyTableId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("ec2:transitGatewayPolicyTableId");
     /// `ec2:transitGatewayRouteTableAnnouncementId` (String): Filters access by the ID of a transit gateway route table announcement
-    pub const transitGatewayRouteTableAnnouncementId: ConditionKey<S> =
+    pub const transitGatewayRouteTableAnnouncementId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("ec2:transitGatewayRouteTableAnnouncementId");
     /// `ec2:transitGatewayRouteTableId` (String): Filters access by the ID of a transit gateway route table
-    pub const transitGatewayRouteTableId: ConditionKey<S> = ConditionKey::from_static("ec2:transitGatewayRouteTableId");
+    pub const transitGatewayRouteTableId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ec2:transitGatewayRouteTableId");
 }

@@ -260,10 +260,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `ecr-public:ResourceTag/${TagKey}` (String): Filters actions based on tag-value associated with the resource
-    pub const ResourceTag: KeyTemplate<S> = KeyTemplate::new("ecr-public:ResourceTag/", "");
+    pub const ResourceTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("ecr-public:ResourceTag/", "");
 }

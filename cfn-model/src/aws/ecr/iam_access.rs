@@ -586,12 +586,12 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `ecr:AccountSetting` (String): Filters access by the ECR account setting name
-    pub const AccountSetting: ConditionKey<S> = ConditionKey::from_static("ecr:AccountSetting");
+    pub const AccountSetting: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ecr:AccountSetting");
     /// `ecr:ResourceTag/${TagKey}` (String): Filters access by tag-value associated with the resource
-    pub const ResourceTag: KeyTemplate<S> = KeyTemplate::new("ecr:ResourceTag/", "");
+    pub const ResourceTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("ecr:ResourceTag/", "");
 }

@@ -767,60 +767,65 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `ecs:CreateAction` (String): Filters access by the name of a resource-creating API action
-    pub const CreateAction: ConditionKey<S> = ConditionKey::from_static("ecs:CreateAction");
+    pub const CreateAction: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ecs:CreateAction");
     /// `ecs:ResourceTag/${TagKey}` (String): Filters access by the tag key-value pairs attached to the resource
-    pub const ResourceTag: KeyTemplate<S> = KeyTemplate::new("ecs:ResourceTag/", "");
+    pub const ResourceTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("ecs:ResourceTag/", "");
     /// `ecs:account-setting` (String): Filters access by the Amazon ECS account setting name
-    pub const account_setting: ConditionKey<S> = ConditionKey::from_static("ecs:account-setting");
+    pub const account_setting: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ecs:account-setting");
     /// `ecs:auto-assign-public-ip` (Bool): Filters access by the public IP assignment configuration of your Amazon ECS task or Amazon ECS service that uses awsvpc network mode
-    pub const auto_assign_public_ip: ConditionKey<S> = ConditionKey::from_static("ecs:auto-assign-public-ip");
+    pub const auto_assign_public_ip: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("ecs:auto-assign-public-ip");
     /// `ecs:capacity-provider` (ArrayOfARN): Filters access by the ARN of an Amazon ECS capacity provider
-    pub const capacity_provider: ConditionKey<S> = ConditionKey::from_static("ecs:capacity-provider");
+    pub const capacity_provider: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ecs:capacity-provider");
     /// `ecs:cluster` (ARN): Filters access by the ARN of an Amazon ECS cluster
-    pub const cluster: ConditionKey<S> = ConditionKey::from_static("ecs:cluster");
+    pub const cluster: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ecs:cluster");
     /// `ecs:compute-compatibility` (ArrayOfString): Filters access by the required compatibilities field provided in the request
-    pub const compute_compatibility: ConditionKey<S> = ConditionKey::from_static("ecs:compute-compatibility");
+    pub const compute_compatibility: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ecs:compute-compatibility");
     /// `ecs:container-instances` (ARN): Filters access by the ARN of an Amazon ECS container instance
-    pub const container_instances: ConditionKey<S> = ConditionKey::from_static("ecs:container-instances");
+    pub const container_instances: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ecs:container-instances");
     /// `ecs:container-name` (String): Filters access by the name of an Amazon ECS container which is defined in the ECS task definition
-    pub const container_name: ConditionKey<S> = ConditionKey::from_static("ecs:container-name");
+    pub const container_name: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ecs:container-name");
     /// `ecs:enable-ebs-volumes` (String): Filters access by the Amazon ECS managed Amazon EBS volume capability of your ECS task or service
-    pub const enable_ebs_volumes: ConditionKey<S> = ConditionKey::from_static("ecs:enable-ebs-volumes");
+    pub const enable_ebs_volumes: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ecs:enable-ebs-volumes");
     /// `ecs:enable-ecs-managed-tags` (Bool): Filters access by the enableECSManagedTags configuration of your Amazon ECS task or Amazon ECS service
-    pub const enable_ecs_managed_tags: ConditionKey<S> = ConditionKey::from_static("ecs:enable-ecs-managed-tags");
+    pub const enable_ecs_managed_tags: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("ecs:enable-ecs-managed-tags");
     /// `ecs:enable-execute-command` (String): Filters access by the execute-command capability of your Amazon ECS task or Amazon ECS service
-    pub const enable_execute_command: ConditionKey<S> = ConditionKey::from_static("ecs:enable-execute-command");
+    pub const enable_execute_command: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ecs:enable-execute-command");
     /// `ecs:enable-service-connect` (String): Filters access by the enable field value in the Service Connect configuration
-    pub const enable_service_connect: ConditionKey<S> = ConditionKey::from_static("ecs:enable-service-connect");
+    pub const enable_service_connect: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ecs:enable-service-connect");
     /// `ecs:enable-vpc-lattice` (String): Filters access by the VPC lattice capability of your Amazon ECS service
-    pub const enable_vpc_lattice: ConditionKey<S> = ConditionKey::from_static("ecs:enable-vpc-lattice");
+    pub const enable_vpc_lattice: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ecs:enable-vpc-lattice");
     /// `ecs:fargate-ephemeral-storage-kms-key` (String): Filters access by the AWS KMS key id provided in the request
-    pub const fargate_ephemeral_storage_kms_key: ConditionKey<S> =
+    pub const fargate_ephemeral_storage_kms_key: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("ecs:fargate-ephemeral-storage-kms-key");
     /// `ecs:instance-metadata-tags-propagation` (Bool): Filters access by the instance metadata tags propagation setting of your Amazon ECS capacity provider
-    pub const instance_metadata_tags_propagation: ConditionKey<S> =
+    pub const instance_metadata_tags_propagation: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("ecs:instance-metadata-tags-propagation");
     /// `ecs:namespace` (ARN): Filters access by the ARN of AWS Cloud Map namespace which is defined in the Service Connect Configuration
-    pub const namespace: ConditionKey<S> = ConditionKey::from_static("ecs:namespace");
+    pub const namespace: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ecs:namespace");
     /// `ecs:privileged` (String): Filters access by the privileged field provided in the request
-    pub const privileged: ConditionKey<S> = ConditionKey::from_static("ecs:privileged");
+    pub const privileged: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ecs:privileged");
     /// `ecs:propagate-tags` (String): Filters access by the tag propagation configuration of your Amazon ECS task or Amazon ECS service
-    pub const propagate_tags: ConditionKey<S> = ConditionKey::from_static("ecs:propagate-tags");
+    pub const propagate_tags: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ecs:propagate-tags");
     /// `ecs:service` (ARN): Filters access by the ARN of an Amazon ECS service
-    pub const service: ConditionKey<S> = ConditionKey::from_static("ecs:service");
+    pub const service: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ecs:service");
     /// `ecs:subnet` (ArrayOfString): Filters access by the subnet configuration of your Amazon ECS task or Amazon ECS service that uses awsvpc network mode
-    pub const subnet: ConditionKey<S> = ConditionKey::from_static("ecs:subnet");
+    pub const subnet: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ecs:subnet");
     /// `ecs:task` (ARN): Filters access by the ARN of an Amazon ECS task
-    pub const task: ConditionKey<S> = ConditionKey::from_static("ecs:task");
+    pub const task: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ecs:task");
     /// `ecs:task-cpu` (Numeric): Filters access by the task cpu, as an integer with 1024 = 1 vCPU, provided in the request
-    pub const task_cpu: ConditionKey<S> = ConditionKey::from_static("ecs:task-cpu");
+    pub const task_cpu: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("ecs:task-cpu");
     /// `ecs:task-definition` (ARN): Filters access by the ARN of an Amazon ECS task definition
-    pub const task_definition: ConditionKey<S> = ConditionKey::from_static("ecs:task-definition");
+    pub const task_definition: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ecs:task-definition");
     /// `ecs:task-memory` (Numeric): Filters access by the task memory, as an integer representing MiB, provided in the request
-    pub const task_memory: ConditionKey<S> = ConditionKey::from_static("ecs:task-memory");
+    pub const task_memory: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("ecs:task-memory");
 }

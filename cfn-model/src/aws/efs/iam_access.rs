@@ -405,17 +405,19 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `elasticfilesystem:AccessPointArn` (ARN): Filters access by the ARN of the access point used to mount the file system
-    pub const AccessPointArn: ConditionKey<S> = ConditionKey::from_static("elasticfilesystem:AccessPointArn");
+    pub const AccessPointArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("elasticfilesystem:AccessPointArn");
     /// `elasticfilesystem:AccessedViaMountTarget` (Bool): Filters access by whether the file system is accessed via mount targets
-    pub const AccessedViaMountTarget: ConditionKey<S> =
+    pub const AccessedViaMountTarget: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("elasticfilesystem:AccessedViaMountTarget");
     /// `elasticfilesystem:CreateAction` (String): Filters access by the name of a resource-creating API action
-    pub const CreateAction: ConditionKey<S> = ConditionKey::from_static("elasticfilesystem:CreateAction");
+    pub const CreateAction: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("elasticfilesystem:CreateAction");
     /// `elasticfilesystem:Encrypted` (Bool): Filters access by whether users can create only encrypted or unencrypted file systems
-    pub const Encrypted: ConditionKey<S> = ConditionKey::from_static("elasticfilesystem:Encrypted");
+    pub const Encrypted: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("elasticfilesystem:Encrypted");
 }

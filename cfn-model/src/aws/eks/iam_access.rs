@@ -811,46 +811,49 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `eks:accessEntryType` (String): Filters access by the access entry type present in the access entry requests the user makes to the EKS service
-    pub const accessEntryType: ConditionKey<S> = ConditionKey::from_static("eks:accessEntryType");
+    pub const accessEntryType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("eks:accessEntryType");
     /// `eks:accessScope` (String): Filters access by the accessScope present in the associate / disassociate access policy requests the user makes to the EKS service
-    pub const accessScope: ConditionKey<S> = ConditionKey::from_static("eks:accessScope");
+    pub const accessScope: ConditionKey<S, t::TextValues> = ConditionKey::from_static("eks:accessScope");
     /// `eks:authenticationMode` (String): Filters access by the authenticationMode present in the create / update cluster request
-    pub const authenticationMode: ConditionKey<S> = ConditionKey::from_static("eks:authenticationMode");
+    pub const authenticationMode: ConditionKey<S, t::TextValues> = ConditionKey::from_static("eks:authenticationMode");
     /// `eks:blockStorageEnabled` (Bool): Filters access by the block storage enabled parameter in the create / update cluster request
-    pub const blockStorageEnabled: ConditionKey<S> = ConditionKey::from_static("eks:blockStorageEnabled");
+    pub const blockStorageEnabled: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("eks:blockStorageEnabled");
     /// `eks:bootstrapClusterCreatorAdminPermissions` (Bool): Filters access by the bootstrapClusterCreatorAdminPermissions present in the create cluster request
-    pub const bootstrapClusterCreatorAdminPermissions: ConditionKey<S> =
+    pub const bootstrapClusterCreatorAdminPermissions: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("eks:bootstrapClusterCreatorAdminPermissions");
     /// `eks:bootstrapSelfManagedAddons` (Bool): Filters access by the bootstrapSelfManagedAddons present in the create cluster request
-    pub const bootstrapSelfManagedAddons: ConditionKey<S> = ConditionKey::from_static("eks:bootstrapSelfManagedAddons");
+    pub const bootstrapSelfManagedAddons: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("eks:bootstrapSelfManagedAddons");
     /// `eks:clientId` (String): Filters access by the clientId present in the associateIdentityProviderConfig request the user makes to the EKS service
-    pub const clientId: ConditionKey<S> = ConditionKey::from_static("eks:clientId");
+    pub const clientId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("eks:clientId");
     /// `eks:clusterName` (String): Filters access by the clusterName present in the access entry requests the user makes to the EKS service
-    pub const clusterName: ConditionKey<S> = ConditionKey::from_static("eks:clusterName");
+    pub const clusterName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("eks:clusterName");
     /// `eks:computeConfigEnabled` (Bool): Filters access by the compute config enabled parameter in the create / update cluster request
-    pub const computeConfigEnabled: ConditionKey<S> = ConditionKey::from_static("eks:computeConfigEnabled");
+    pub const computeConfigEnabled: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("eks:computeConfigEnabled");
     /// `eks:elasticLoadBalancingEnabled` (Bool): Filters access by the elastic load balancing enabled parameter in the create / update cluster request
-    pub const elasticLoadBalancingEnabled: ConditionKey<S> =
+    pub const elasticLoadBalancingEnabled: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("eks:elasticLoadBalancingEnabled");
     /// `eks:issuerUrl` (String): Filters access by the issuerUrl present in the associateIdentityProviderConfig request the user makes to the EKS service
-    pub const issuerUrl: ConditionKey<S> = ConditionKey::from_static("eks:issuerUrl");
+    pub const issuerUrl: ConditionKey<S, t::TextValues> = ConditionKey::from_static("eks:issuerUrl");
     /// `eks:kubernetesGroups` (ArrayOfString): Filters access by the kubernetesGroups present in the access entry requests the user makes to the EKS service
-    pub const kubernetesGroups: ConditionKey<S> = ConditionKey::from_static("eks:kubernetesGroups");
+    pub const kubernetesGroups: ConditionKey<S, t::TextValues> = ConditionKey::from_static("eks:kubernetesGroups");
     /// `eks:loggingType/${type}` (Bool): Filters access by the cluster logging enabled and type parameter in the create / update cluster request
-    pub const loggingType: KeyTemplate<S> = KeyTemplate::new("eks:loggingType/", "");
+    pub const loggingType: KeyTemplate<S, t::BoolValues> = KeyTemplate::new("eks:loggingType/", "");
     /// `eks:namespaces` (ArrayOfString): Filters access by the namespaces present in the associate / disassociate access policy requests the user makes to the EKS service
-    pub const namespaces: ConditionKey<S> = ConditionKey::from_static("eks:namespaces");
+    pub const namespaces: ConditionKey<S, t::TextValues> = ConditionKey::from_static("eks:namespaces");
     /// `eks:policyArn` (ARN): Filters access by the policyArn present in the access entry requests the user makes to the EKS service
-    pub const policyArn: ConditionKey<S> = ConditionKey::from_static("eks:policyArn");
+    pub const policyArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("eks:policyArn");
     /// `eks:principalArn` (ARN): Filters access by the principalArn present in the access entry requests requests the user makes to the EKS service
-    pub const principalArn: ConditionKey<S> = ConditionKey::from_static("eks:principalArn");
+    pub const principalArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("eks:principalArn");
     /// `eks:supportType` (String): Filters access by the supportType present in the create / update cluster request
-    pub const supportType: ConditionKey<S> = ConditionKey::from_static("eks:supportType");
+    pub const supportType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("eks:supportType");
     /// `eks:username` (String): Filters access by the Kubernetes username present in the access entry requests the user makes to the EKS service
-    pub const username: ConditionKey<S> = ConditionKey::from_static("eks:username");
+    pub const username: ConditionKey<S, t::TextValues> = ConditionKey::from_static("eks:username");
 }

@@ -986,52 +986,62 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `elasticache:AtRestEncryptionEnabled` (Bool): Filters access by the AtRestEncryptionEnabled parameter present in the request or default false value if parameter is not present
-    pub const AtRestEncryptionEnabled: ConditionKey<S> =
+    pub const AtRestEncryptionEnabled: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("elasticache:AtRestEncryptionEnabled");
     /// `elasticache:AuthTokenEnabled` (Bool): Filters access by the presence of non empty AuthToken parameter in the request
-    pub const AuthTokenEnabled: ConditionKey<S> = ConditionKey::from_static("elasticache:AuthTokenEnabled");
+    pub const AuthTokenEnabled: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("elasticache:AuthTokenEnabled");
     /// `elasticache:AutomaticFailoverEnabled` (Bool): Filters access by the AutomaticFailoverEnabled parameter in the request
-    pub const AutomaticFailoverEnabled: ConditionKey<S> =
+    pub const AutomaticFailoverEnabled: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("elasticache:AutomaticFailoverEnabled");
     /// `elasticache:CacheNodeType` (String): Filters access by the cacheNodeType parameter present in the request. This key can be used to restrict which cache node types can be used on cluster creation or scaling operations
-    pub const CacheNodeType: ConditionKey<S> = ConditionKey::from_static("elasticache:CacheNodeType");
+    pub const CacheNodeType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("elasticache:CacheNodeType");
     /// `elasticache:CacheParameterGroupName` (String): Filters access by the CacheParameterGroupName parameter in the request
-    pub const CacheParameterGroupName: ConditionKey<S> =
+    pub const CacheParameterGroupName: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("elasticache:CacheParameterGroupName");
     /// `elasticache:ClusterModeEnabled` (Bool): Filters access by the cluster mode parameter present in the request. Default value for single node group (shard) creations is false
-    pub const ClusterModeEnabled: ConditionKey<S> = ConditionKey::from_static("elasticache:ClusterModeEnabled");
+    pub const ClusterModeEnabled: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("elasticache:ClusterModeEnabled");
     /// `elasticache:DataStorageUnit` (String): Filters access by the CacheUsageLimits.DataStorage.Unit parameter in the CreateServerlessCache and ModifyServerlessCache request
-    pub const DataStorageUnit: ConditionKey<S> = ConditionKey::from_static("elasticache:DataStorageUnit");
+    pub const DataStorageUnit: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("elasticache:DataStorageUnit");
     /// `elasticache:EngineType` (String): Filters access by the engine type present in creation requests. For replication group creations, default engine 'redis' is used as key if parameter is not present
-    pub const EngineType: ConditionKey<S> = ConditionKey::from_static("elasticache:EngineType");
+    pub const EngineType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("elasticache:EngineType");
     /// `elasticache:EngineVersion` (String): Filters access by the engineVersion parameter present in creation or cluster modification requests
-    pub const EngineVersion: ConditionKey<S> = ConditionKey::from_static("elasticache:EngineVersion");
+    pub const EngineVersion: ConditionKey<S, t::TextValues> = ConditionKey::from_static("elasticache:EngineVersion");
     /// `elasticache:KmsKeyId` (String): Filters access by the Key ID of the KMS key
-    pub const KmsKeyId: ConditionKey<S> = ConditionKey::from_static("elasticache:KmsKeyId");
+    pub const KmsKeyId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("elasticache:KmsKeyId");
     /// `elasticache:MaximumDataStorage` (Numeric): Filters access by the CacheUsageLimits.DataStorage.Maximum parameter in the CreateServerlessCache and ModifyServerlessCache request
-    pub const MaximumDataStorage: ConditionKey<S> = ConditionKey::from_static("elasticache:MaximumDataStorage");
+    pub const MaximumDataStorage: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("elasticache:MaximumDataStorage");
     /// `elasticache:MaximumECPUPerSecond` (Numeric): Filters access by the CacheUsageLimits.ECPUPerSecond.Maximum parameter in the CreateServerlessCache and ModifyServerlessCache request
-    pub const MaximumECPUPerSecond: ConditionKey<S> = ConditionKey::from_static("elasticache:MaximumECPUPerSecond");
+    pub const MaximumECPUPerSecond: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("elasticache:MaximumECPUPerSecond");
     /// `elasticache:MinimumDataStorage` (Numeric): Filters access by the CacheUsageLimits.DataStorage.Minimum parameter in the CreateServerlessCache and ModifyServerlessCache request
-    pub const MinimumDataStorage: ConditionKey<S> = ConditionKey::from_static("elasticache:MinimumDataStorage");
+    pub const MinimumDataStorage: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("elasticache:MinimumDataStorage");
     /// `elasticache:MinimumECPUPerSecond` (Numeric): Filters access by the CacheUsageLimits.ECPUPerSecond.Minimum parameter in the CreateServerlessCache and ModifyServerlessCache request
-    pub const MinimumECPUPerSecond: ConditionKey<S> = ConditionKey::from_static("elasticache:MinimumECPUPerSecond");
+    pub const MinimumECPUPerSecond: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("elasticache:MinimumECPUPerSecond");
     /// `elasticache:MultiAZEnabled` (Bool): Filters access by the AZMode parameter, MultiAZEnabled parameter or the number of availability zones that the cluster or replication group can be placed in
-    pub const MultiAZEnabled: ConditionKey<S> = ConditionKey::from_static("elasticache:MultiAZEnabled");
+    pub const MultiAZEnabled: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("elasticache:MultiAZEnabled");
     /// `elasticache:NumNodeGroups` (Numeric): Filters access by the NumNodeGroups or NodeGroupCount parameter specified in the request. This key can be used to restrict the number of node groups (shards) clusters can have after creation or scaling operations
-    pub const NumNodeGroups: ConditionKey<S> = ConditionKey::from_static("elasticache:NumNodeGroups");
+    pub const NumNodeGroups: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("elasticache:NumNodeGroups");
     /// `elasticache:ReplicasPerNodeGroup` (Numeric): Filters access by the number of replicas per node group (shards) specified in creations or scaling requests
-    pub const ReplicasPerNodeGroup: ConditionKey<S> = ConditionKey::from_static("elasticache:ReplicasPerNodeGroup");
+    pub const ReplicasPerNodeGroup: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("elasticache:ReplicasPerNodeGroup");
     /// `elasticache:SnapshotRetentionLimit` (Numeric): Filters access by the SnapshotRetentionLimit parameter in the request
-    pub const SnapshotRetentionLimit: ConditionKey<S> = ConditionKey::from_static("elasticache:SnapshotRetentionLimit");
+    pub const SnapshotRetentionLimit: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("elasticache:SnapshotRetentionLimit");
     /// `elasticache:TransitEncryptionEnabled` (Bool): Filters access by the TransitEncryptionEnabled parameter present in the request. For replication group creations, default value 'false' is used as key if parameter is not present
-    pub const TransitEncryptionEnabled: ConditionKey<S> =
+    pub const TransitEncryptionEnabled: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("elasticache:TransitEncryptionEnabled");
     /// `elasticache:UserAuthenticationMode` (String): Filters access by the UserAuthenticationMode parameter in the request
-    pub const UserAuthenticationMode: ConditionKey<S> = ConditionKey::from_static("elasticache:UserAuthenticationMode");
+    pub const UserAuthenticationMode: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("elasticache:UserAuthenticationMode");
 }

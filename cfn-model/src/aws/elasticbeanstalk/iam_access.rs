@@ -607,24 +607,28 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `elasticbeanstalk:FromApplication` (ARN): Filters access by an application as a dependency or a constraint on an input parameter
-    pub const FromApplication: ConditionKey<S> = ConditionKey::from_static("elasticbeanstalk:FromApplication");
+    pub const FromApplication: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("elasticbeanstalk:FromApplication");
     /// `elasticbeanstalk:FromApplicationVersion` (ARN): Filters access by an application version as a dependency or a constraint on an input parameter
-    pub const FromApplicationVersion: ConditionKey<S> =
+    pub const FromApplicationVersion: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("elasticbeanstalk:FromApplicationVersion");
     /// `elasticbeanstalk:FromConfigurationTemplate` (ARN): Filters access by a configuration template as a dependency or a constraint on an input parameter
-    pub const FromConfigurationTemplate: ConditionKey<S> =
+    pub const FromConfigurationTemplate: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("elasticbeanstalk:FromConfigurationTemplate");
     /// `elasticbeanstalk:FromEnvironment` (ARN): Filters access by an environment as a dependency or a constraint on an input parameter
-    pub const FromEnvironment: ConditionKey<S> = ConditionKey::from_static("elasticbeanstalk:FromEnvironment");
+    pub const FromEnvironment: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("elasticbeanstalk:FromEnvironment");
     /// `elasticbeanstalk:FromPlatform` (ARN): Filters access by a platform as a dependency or a constraint on an input parameter
-    pub const FromPlatform: ConditionKey<S> = ConditionKey::from_static("elasticbeanstalk:FromPlatform");
+    pub const FromPlatform: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("elasticbeanstalk:FromPlatform");
     /// `elasticbeanstalk:FromSolutionStack` (ARN): Filters access by a solution stack as a dependency or a constraint on an input parameter
-    pub const FromSolutionStack: ConditionKey<S> = ConditionKey::from_static("elasticbeanstalk:FromSolutionStack");
+    pub const FromSolutionStack: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("elasticbeanstalk:FromSolutionStack");
     /// `elasticbeanstalk:InApplication` (ARN): Filters access by the application that contains the resource that the action operates on
-    pub const InApplication: ConditionKey<S> = ConditionKey::from_static("elasticbeanstalk:InApplication");
+    pub const InApplication: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("elasticbeanstalk:InApplication");
 }

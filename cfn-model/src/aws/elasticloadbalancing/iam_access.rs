@@ -870,24 +870,29 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `elasticloadbalancing:CreateAction` (String): Filters access by the name of a resource-creating API action
-    pub const CreateAction: ConditionKey<S> = ConditionKey::from_static("elasticloadbalancing:CreateAction");
+    pub const CreateAction: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("elasticloadbalancing:CreateAction");
     /// `elasticloadbalancing:ListenerProtocol` (String): Filters access by the listener protocol that is allowed in the request
-    pub const ListenerProtocol: ConditionKey<S> = ConditionKey::from_static("elasticloadbalancing:ListenerProtocol");
+    pub const ListenerProtocol: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("elasticloadbalancing:ListenerProtocol");
     /// `elasticloadbalancing:ResourceTag/` (String): Filters access by the preface string for a tag key and value pair that are attached to a resource
-    pub const ResourceTag_: ConditionKey<S> = ConditionKey::from_static("elasticloadbalancing:ResourceTag/");
+    pub const ResourceTag_: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("elasticloadbalancing:ResourceTag/");
     /// `elasticloadbalancing:ResourceTag/${TagKey}` (String): Filters access by the preface string for a tag key and value pair that are attached to a resource
-    pub const ResourceTag: KeyTemplate<S> = KeyTemplate::new("elasticloadbalancing:ResourceTag/", "");
+    pub const ResourceTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("elasticloadbalancing:ResourceTag/", "");
     /// `elasticloadbalancing:Scheme` (String): Filters access by the load balancer scheme that is allowed in the request
-    pub const Scheme: ConditionKey<S> = ConditionKey::from_static("elasticloadbalancing:Scheme");
+    pub const Scheme: ConditionKey<S, t::TextValues> = ConditionKey::from_static("elasticloadbalancing:Scheme");
     /// `elasticloadbalancing:SecurityGroup` (ArrayOfString): Filters access by the security-group IDs that are allowed in the request
-    pub const SecurityGroup: ConditionKey<S> = ConditionKey::from_static("elasticloadbalancing:SecurityGroup");
+    pub const SecurityGroup: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("elasticloadbalancing:SecurityGroup");
     /// `elasticloadbalancing:SecurityPolicy` (ArrayOfString): Filters access by the SSL Security Policies that are allowed in the request
-    pub const SecurityPolicy: ConditionKey<S> = ConditionKey::from_static("elasticloadbalancing:SecurityPolicy");
+    pub const SecurityPolicy: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("elasticloadbalancing:SecurityPolicy");
     /// `elasticloadbalancing:Subnet` (ArrayOfString): Filters access by the subnet IDs that are allowed in the request
-    pub const Subnet: ConditionKey<S> = ConditionKey::from_static("elasticloadbalancing:Subnet");
+    pub const Subnet: ConditionKey<S, t::TextValues> = ConditionKey::from_static("elasticloadbalancing:Subnet");
 }

@@ -817,14 +817,15 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `elasticmapreduce:ExecutionRoleArn` (ARN): Filters access by whether the execution role ARN is provided with the action
-    pub const ExecutionRoleArn: ConditionKey<S> = ConditionKey::from_static("elasticmapreduce:ExecutionRoleArn");
+    pub const ExecutionRoleArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("elasticmapreduce:ExecutionRoleArn");
     /// `elasticmapreduce:RequestTag/${TagKey}` (String): Filters access by whether the tag and value pair is provided with the action
-    pub const RequestTag: KeyTemplate<S> = KeyTemplate::new("elasticmapreduce:RequestTag/", "");
+    pub const RequestTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("elasticmapreduce:RequestTag/", "");
     /// `elasticmapreduce:ResourceTag/${TagKey}` (String): Filters access by the tag and value pair associated with an Amazon EMR resource
-    pub const ResourceTag: KeyTemplate<S> = KeyTemplate::new("elasticmapreduce:ResourceTag/", "");
+    pub const ResourceTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("elasticmapreduce:ResourceTag/", "");
 }

@@ -356,12 +356,14 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `emr-containers:ExecutionRoleArn` (ARN): Filters access by the execution role arn present in the request
-    pub const ExecutionRoleArn: ConditionKey<S> = ConditionKey::from_static("emr-containers:ExecutionRoleArn");
+    pub const ExecutionRoleArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("emr-containers:ExecutionRoleArn");
     /// `emr-containers:JobTemplateArn` (ARN): Filters access by the job template arn present in the request
-    pub const JobTemplateArn: ConditionKey<S> = ConditionKey::from_static("emr-containers:JobTemplateArn");
+    pub const JobTemplateArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("emr-containers:JobTemplateArn");
 }

@@ -737,29 +737,31 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `events:EventBusArn` (ArrayOfARN): Filters access by the ARN of the event buses that can be associated with an endpoint to CreateEndpoint and UpdateEndpoint actions
-    pub const EventBusArn: ConditionKey<S> = ConditionKey::from_static("events:EventBusArn");
+    pub const EventBusArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("events:EventBusArn");
     /// `events:ManagedBy` (String): Filters access by AWS services. If a rule is created by an AWS service on your behalf, the value is the principal name of the service that created the rule
-    pub const ManagedBy: ConditionKey<S> = ConditionKey::from_static("events:ManagedBy");
+    pub const ManagedBy: ConditionKey<S, t::TextValues> = ConditionKey::from_static("events:ManagedBy");
     /// `events:TargetArn` (ArrayOfARN): Filters access by the ARN of a target that can be put to a rule to PutTargets actions. TargetARN doesn't include DeadLetterConfigArn
-    pub const TargetArn: ConditionKey<S> = ConditionKey::from_static("events:TargetArn");
+    pub const TargetArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("events:TargetArn");
     /// `events:creatorAccount` (String): Filters access by the account the rule was created in to rule actions
-    pub const creatorAccount: ConditionKey<S> = ConditionKey::from_static("events:creatorAccount");
+    pub const creatorAccount: ConditionKey<S, t::TextValues> = ConditionKey::from_static("events:creatorAccount");
     /// `events:detail-type` (ArrayOfString): Filters access by the literal string of the detail-type of the event to PutEvents and PutRule actions
-    pub const detail_type: ConditionKey<S> = ConditionKey::from_static("events:detail-type");
+    pub const detail_type: ConditionKey<S, t::TextValues> = ConditionKey::from_static("events:detail-type");
     /// `events:detail.eventTypeCode` (String): Filters access by the literal string for the detail.eventTypeCode field of the event to PutRule actions
-    pub const detail_eventTypeCode: ConditionKey<S> = ConditionKey::from_static("events:detail.eventTypeCode");
+    pub const detail_eventTypeCode: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("events:detail.eventTypeCode");
     /// `events:detail.service` (String): Filters access by the literal string for the detail.service field of the event to PutRule actions
-    pub const detail_service: ConditionKey<S> = ConditionKey::from_static("events:detail.service");
+    pub const detail_service: ConditionKey<S, t::TextValues> = ConditionKey::from_static("events:detail.service");
     /// `events:detail.userIdentity.principalId` (String): Filters access by the literal string for the detail.useridentity.principalid field of the event to PutRule actions
-    pub const detail_userIdentity_principalId: ConditionKey<S> =
+    pub const detail_userIdentity_principalId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("events:detail.userIdentity.principalId");
     /// `events:eventBusInvocation` (String): Filters access by whether the event was generated via API or cross-account bus invocation to PutEvents actions
-    pub const eventBusInvocation: ConditionKey<S> = ConditionKey::from_static("events:eventBusInvocation");
+    pub const eventBusInvocation: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("events:eventBusInvocation");
     /// `events:source` (ArrayOfString): Filters access by the AWS service or AWS partner event source that generated the event to PutEvents and PutRule actions. Matches the literal string of the source field of the event
-    pub const source: ConditionKey<S> = ConditionKey::from_static("events:source");
+    pub const source: ConditionKey<S, t::TextValues> = ConditionKey::from_static("events:source");
 }

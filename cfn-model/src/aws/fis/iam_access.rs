@@ -326,16 +326,16 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `fis:Operations` (ArrayOfString): Filters access by the list of operations on the AWS service that is being affected by the AWS FIS action
-    pub const Operations: ConditionKey<S> = ConditionKey::from_static("fis:Operations");
+    pub const Operations: ConditionKey<S, t::TextValues> = ConditionKey::from_static("fis:Operations");
     /// `fis:Percentage` (Numeric): Filters access by the percentage of calls being affected by the AWS FIS action
-    pub const Percentage: ConditionKey<S> = ConditionKey::from_static("fis:Percentage");
+    pub const Percentage: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("fis:Percentage");
     /// `fis:Service` (String): Filters access by the AWS service that is being affected by the AWS FIS action
-    pub const Service: ConditionKey<S> = ConditionKey::from_static("fis:Service");
+    pub const Service: ConditionKey<S, t::TextValues> = ConditionKey::from_static("fis:Service");
     /// `fis:Targets` (ArrayOfString): Filters access by the list of resource ARNs being targeted by the AWS FIS action
-    pub const Targets: ConditionKey<S> = ConditionKey::from_static("fis:Targets");
+    pub const Targets: ConditionKey<S, t::TextValues> = ConditionKey::from_static("fis:Targets");
 }

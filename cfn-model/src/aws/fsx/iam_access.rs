@@ -657,22 +657,24 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `fsx:IsBackupCopyDestination` (Bool): Filters access by whether the backup is a destination backup for a CopyBackup operation
-    pub const IsBackupCopyDestination: ConditionKey<S> = ConditionKey::from_static("fsx:IsBackupCopyDestination");
+    pub const IsBackupCopyDestination: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("fsx:IsBackupCopyDestination");
     /// `fsx:IsBackupCopySource` (Bool): Filters access by whether the backup is a source backup for a CopyBackup operation
-    pub const IsBackupCopySource: ConditionKey<S> = ConditionKey::from_static("fsx:IsBackupCopySource");
+    pub const IsBackupCopySource: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("fsx:IsBackupCopySource");
     /// `fsx:NfsDataRepositoryAuthenticationEnabled` (Bool): Filters access by NFS data repositories which support authentication
-    pub const NfsDataRepositoryAuthenticationEnabled: ConditionKey<S> =
+    pub const NfsDataRepositoryAuthenticationEnabled: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("fsx:NfsDataRepositoryAuthenticationEnabled");
     /// `fsx:NfsDataRepositoryEncryptionInTransitEnabled` (Bool): Filters access by NFS data repositories which support encryption-in-transit
-    pub const NfsDataRepositoryEncryptionInTransitEnabled: ConditionKey<S> =
+    pub const NfsDataRepositoryEncryptionInTransitEnabled: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("fsx:NfsDataRepositoryEncryptionInTransitEnabled");
     /// `fsx:ParentVolumeId` (String): Filters access by the containing parent volume for mutating volume operations
-    pub const ParentVolumeId: ConditionKey<S> = ConditionKey::from_static("fsx:ParentVolumeId");
+    pub const ParentVolumeId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("fsx:ParentVolumeId");
     /// `fsx:StorageVirtualMachineId` (String): Filters access by the containing storage virtual machine for a volume for mutating volume operations
-    pub const StorageVirtualMachineId: ConditionKey<S> = ConditionKey::from_static("fsx:StorageVirtualMachineId");
+    pub const StorageVirtualMachineId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("fsx:StorageVirtualMachineId");
 }

@@ -3174,26 +3174,28 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `glue:CredentialIssuingService` (String): Filters access by the service from which the credentials of the request is issued
-    pub const CredentialIssuingService: ConditionKey<S> = ConditionKey::from_static("glue:CredentialIssuingService");
+    pub const CredentialIssuingService: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("glue:CredentialIssuingService");
     /// `glue:EnabledForRedshiftAutoDiscovery` (Bool): Filters access by the presence of the key configured for role's identity-based policy
-    pub const EnabledForRedshiftAutoDiscovery: ConditionKey<S> =
+    pub const EnabledForRedshiftAutoDiscovery: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("glue:EnabledForRedshiftAutoDiscovery");
     /// `glue:FederatedAuthorizationSource` (String): Filters access by whether the resource belongs to federated authorization
-    pub const FederatedAuthorizationSource: ConditionKey<S> =
+    pub const FederatedAuthorizationSource: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("glue:FederatedAuthorizationSource");
     /// `glue:LakeFormationPermissions` (String): Filters access by whether Lake Formation permission checks will be performed for a given caller and the Glue resource
-    pub const LakeFormationPermissions: ConditionKey<S> = ConditionKey::from_static("glue:LakeFormationPermissions");
+    pub const LakeFormationPermissions: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("glue:LakeFormationPermissions");
     /// `glue:RoleAssumedBy` (String): Filters access by the service from which the credentials of the request is obtained by assuming the customer role
-    pub const RoleAssumedBy: ConditionKey<S> = ConditionKey::from_static("glue:RoleAssumedBy");
+    pub const RoleAssumedBy: ConditionKey<S, t::TextValues> = ConditionKey::from_static("glue:RoleAssumedBy");
     /// `glue:SecurityGroupIds` (ArrayOfString): Filters access by the ID of security groups configured for the Glue job
-    pub const SecurityGroupIds: ConditionKey<S> = ConditionKey::from_static("glue:SecurityGroupIds");
+    pub const SecurityGroupIds: ConditionKey<S, t::TextValues> = ConditionKey::from_static("glue:SecurityGroupIds");
     /// `glue:SubnetIds` (ArrayOfString): Filters access by the ID of subnets configured for the Glue job
-    pub const SubnetIds: ConditionKey<S> = ConditionKey::from_static("glue:SubnetIds");
+    pub const SubnetIds: ConditionKey<S, t::TextValues> = ConditionKey::from_static("glue:SubnetIds");
     /// `glue:VpcIds` (ArrayOfString): Filters access by the ID of the VPC configured for the Glue job
-    pub const VpcIds: ConditionKey<S> = ConditionKey::from_static("glue:VpcIds");
+    pub const VpcIds: ConditionKey<S, t::TextValues> = ConditionKey::from_static("glue:VpcIds");
 }

@@ -463,27 +463,29 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `groundstation:AgentId` (String): Filters access by the ID of an agent
-    pub const AgentId: ConditionKey<S> = ConditionKey::from_static("groundstation:AgentId");
+    pub const AgentId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("groundstation:AgentId");
     /// `groundstation:ConfigId` (String): Filters access by the ID of a config
-    pub const ConfigId: ConditionKey<S> = ConditionKey::from_static("groundstation:ConfigId");
+    pub const ConfigId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("groundstation:ConfigId");
     /// `groundstation:ConfigType` (String): Filters access by the type of a config
-    pub const ConfigType: ConditionKey<S> = ConditionKey::from_static("groundstation:ConfigType");
+    pub const ConfigType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("groundstation:ConfigType");
     /// `groundstation:ContactId` (String): Filters access by the ID of a contact
-    pub const ContactId: ConditionKey<S> = ConditionKey::from_static("groundstation:ContactId");
+    pub const ContactId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("groundstation:ContactId");
     /// `groundstation:DataflowEndpointGroupId` (String): Filters access by the ID of a dataflow endpoint group
-    pub const DataflowEndpointGroupId: ConditionKey<S> =
+    pub const DataflowEndpointGroupId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("groundstation:DataflowEndpointGroupId");
     /// `groundstation:EphemerisId` (String): Filters access by the ID of an ephemeris
-    pub const EphemerisId: ConditionKey<S> = ConditionKey::from_static("groundstation:EphemerisId");
+    pub const EphemerisId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("groundstation:EphemerisId");
     /// `groundstation:GroundStationId` (String): Filters access by the ID of a ground station
-    pub const GroundStationId: ConditionKey<S> = ConditionKey::from_static("groundstation:GroundStationId");
+    pub const GroundStationId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("groundstation:GroundStationId");
     /// `groundstation:MissionProfileId` (String): Filters access by the ID of a mission profile
-    pub const MissionProfileId: ConditionKey<S> = ConditionKey::from_static("groundstation:MissionProfileId");
+    pub const MissionProfileId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("groundstation:MissionProfileId");
     /// `groundstation:SatelliteId` (String): Filters access by the ID of a satellite
-    pub const SatelliteId: ConditionKey<S> = ConditionKey::from_static("groundstation:SatelliteId");
+    pub const SatelliteId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("groundstation:SatelliteId");
 }

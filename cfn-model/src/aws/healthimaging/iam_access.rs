@@ -307,12 +307,14 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `medical-imaging:SeriesInstanceUID` (String): Filters access by the SeriesInstanceUID parameter in the request
-    pub const SeriesInstanceUID: ConditionKey<S> = ConditionKey::from_static("medical-imaging:SeriesInstanceUID");
+    pub const SeriesInstanceUID: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("medical-imaging:SeriesInstanceUID");
     /// `medical-imaging:StudyInstanceUID` (String): Filters access by the StudyInstanceUID parameter in the request
-    pub const StudyInstanceUID: ConditionKey<S> = ConditionKey::from_static("medical-imaging:StudyInstanceUID");
+    pub const StudyInstanceUID: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("medical-imaging:StudyInstanceUID");
 }

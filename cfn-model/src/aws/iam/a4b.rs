@@ -982,12 +982,12 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `a4b:amazonId` (String): Filters actions based on the Amazon Id in the request
-    pub const amazonId: ConditionKey<S> = ConditionKey::from_static("a4b:amazonId");
+    pub const amazonId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("a4b:amazonId");
     /// `a4b:filters_deviceType` (ArrayOfString): Filters actions based on the device type in the request
-    pub const filters_deviceType: ConditionKey<S> = ConditionKey::from_static("a4b:filters_deviceType");
+    pub const filters_deviceType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("a4b:filters_deviceType");
 }

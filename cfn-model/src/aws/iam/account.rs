@@ -196,18 +196,22 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `account:AccountResourceOrgPaths` (ArrayOfString): Filters access by the resource path for an account in an organization
-    pub const AccountResourceOrgPaths: ConditionKey<S> = ConditionKey::from_static("account:AccountResourceOrgPaths");
+    pub const AccountResourceOrgPaths: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("account:AccountResourceOrgPaths");
     /// `account:AccountResourceOrgTags/${TagKey}` (String): Filters access by resource tags for an account in an organization
-    pub const AccountResourceOrgTags: KeyTemplate<S> = KeyTemplate::new("account:AccountResourceOrgTags/", "");
+    pub const AccountResourceOrgTags: KeyTemplate<S, t::TextValues> =
+        KeyTemplate::new("account:AccountResourceOrgTags/", "");
     /// `account:AlternateContactTypes` (ArrayOfString): Filters access by alternate contact types
-    pub const AlternateContactTypes: ConditionKey<S> = ConditionKey::from_static("account:AlternateContactTypes");
+    pub const AlternateContactTypes: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("account:AlternateContactTypes");
     /// `account:EmailTargetDomain` (String): Filters access by email domain of the target email address
-    pub const EmailTargetDomain: ConditionKey<S> = ConditionKey::from_static("account:EmailTargetDomain");
+    pub const EmailTargetDomain: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("account:EmailTargetDomain");
     /// `account:TargetRegion` (String): Filters access by a list of Regions. Enables or disables all the Regions specified here
-    pub const TargetRegion: ConditionKey<S> = ConditionKey::from_static("account:TargetRegion");
+    pub const TargetRegion: ConditionKey<S, t::TextValues> = ConditionKey::from_static("account:TargetRegion");
 }

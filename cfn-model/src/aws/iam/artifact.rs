@@ -187,12 +187,12 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `artifact:ReportCategory` (String): Filters access by which category reports are associated with
-    pub const ReportCategory: ConditionKey<S> = ConditionKey::from_static("artifact:ReportCategory");
+    pub const ReportCategory: ConditionKey<S, t::TextValues> = ConditionKey::from_static("artifact:ReportCategory");
     /// `artifact:ReportSeries` (String): Filters access by which series reports are associated with
-    pub const ReportSeries: ConditionKey<S> = ConditionKey::from_static("artifact:ReportSeries");
+    pub const ReportSeries: ConditionKey<S, t::TextValues> = ConditionKey::from_static("artifact:ReportSeries");
 }

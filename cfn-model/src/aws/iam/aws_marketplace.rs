@@ -706,16 +706,17 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `aws-marketplace:AgreementType` (ArrayOfString): Filters access by the type of the agreement
-    pub const AgreementType: ConditionKey<S> = ConditionKey::from_static("aws-marketplace:AgreementType");
+    pub const AgreementType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("aws-marketplace:AgreementType");
     /// `aws-marketplace:PartyType` (String): Filters access by the party type of the agreement
-    pub const PartyType: ConditionKey<S> = ConditionKey::from_static("aws-marketplace:PartyType");
+    pub const PartyType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("aws-marketplace:PartyType");
     /// `aws-marketplace:ProductId` (ArrayOfString): Filters access by product id for AWS Marketplace RedHat OpenShift and Bedrock Products. Note: Using this condition key will not restrict access to products in AWS Marketplace
-    pub const ProductId: ConditionKey<S> = ConditionKey::from_static("aws-marketplace:ProductId");
+    pub const ProductId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("aws-marketplace:ProductId");
     /// `aws-marketplace:Intent` (String): Filters access by the Intent parameter in the StartChangeSet request
-    pub const Intent: ConditionKey<S> = ConditionKey::from_static("aws-marketplace:Intent");
+    pub const Intent: ConditionKey<S, t::TextValues> = ConditionKey::from_static("aws-marketplace:Intent");
 }

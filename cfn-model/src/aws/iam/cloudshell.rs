@@ -138,14 +138,15 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `cloudshell:SecurityGroupIds` (ArrayOfString): Filters access by security group ids. Available during CreateEnvironment operation
-    pub const SecurityGroupIds: ConditionKey<S> = ConditionKey::from_static("cloudshell:SecurityGroupIds");
+    pub const SecurityGroupIds: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("cloudshell:SecurityGroupIds");
     /// `cloudshell:SubnetIds` (ArrayOfString): Filters access by subnet ids. Available during CreateEnvironment operation
-    pub const SubnetIds: ConditionKey<S> = ConditionKey::from_static("cloudshell:SubnetIds");
+    pub const SubnetIds: ConditionKey<S, t::TextValues> = ConditionKey::from_static("cloudshell:SubnetIds");
     /// `cloudshell:VpcIds` (ArrayOfString): Filters access by vpc ids. Available during CreateEnvironment operation
-    pub const VpcIds: ConditionKey<S> = ConditionKey::from_static("cloudshell:VpcIds");
+    pub const VpcIds: ConditionKey<S, t::TextValues> = ConditionKey::from_static("cloudshell:VpcIds");
 }

@@ -335,12 +335,12 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `glacier:ArchiveAgeInDays` (String): Filters access by how long an archive has been stored in the vault, in days
-    pub const ArchiveAgeInDays: ConditionKey<S> = ConditionKey::from_static("glacier:ArchiveAgeInDays");
+    pub const ArchiveAgeInDays: ConditionKey<S, t::TextValues> = ConditionKey::from_static("glacier:ArchiveAgeInDays");
     /// `glacier:ResourceTag/` (String): Filters access by a customer-defined tag
-    pub const ResourceTag_: ConditionKey<S> = ConditionKey::from_static("glacier:ResourceTag/");
+    pub const ResourceTag_: ConditionKey<S, t::TextValues> = ConditionKey::from_static("glacier:ResourceTag/");
 }

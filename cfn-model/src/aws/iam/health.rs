@@ -164,12 +164,12 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `health:eventTypeCode` (String): Filters access by event type
-    pub const eventTypeCode: ConditionKey<S> = ConditionKey::from_static("health:eventTypeCode");
+    pub const eventTypeCode: ConditionKey<S, t::TextValues> = ConditionKey::from_static("health:eventTypeCode");
     /// `health:service` (String): Filters access by impacted service
-    pub const service: ConditionKey<S> = ConditionKey::from_static("health:service");
+    pub const service: ConditionKey<S, t::TextValues> = ConditionKey::from_static("health:service");
 }

@@ -1882,46 +1882,51 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `iam:AWSServiceName` (String): Filters access by the AWS service to which this role is attached
-    pub const AWSServiceName: ConditionKey<S> = ConditionKey::from_static("iam:AWSServiceName");
+    pub const AWSServiceName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iam:AWSServiceName");
     /// `iam:AssociatedResourceArn` (ARN): Filters access by the resource that the role will be used on behalf of
-    pub const AssociatedResourceArn: ConditionKey<S> = ConditionKey::from_static("iam:AssociatedResourceArn");
+    pub const AssociatedResourceArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("iam:AssociatedResourceArn");
     /// `iam:DelegationDuration` (String): Filters access based on the requested delegation duration
-    pub const DelegationDuration: ConditionKey<S> = ConditionKey::from_static("iam:DelegationDuration");
+    pub const DelegationDuration: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iam:DelegationDuration");
     /// `iam:DelegationRequestOwner` (ARN): Filters access based on the delegation request owner
-    pub const DelegationRequestOwner: ConditionKey<S> = ConditionKey::from_static("iam:DelegationRequestOwner");
+    pub const DelegationRequestOwner: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("iam:DelegationRequestOwner");
     /// `iam:FIDO-FIPS-140-2-certification` (String): Filters access by the MFA device FIPS-140-2 validation certification level at the time of registration of a FIDO security key
-    pub const FIDO_FIPS_140_2_certification: ConditionKey<S> =
+    pub const FIDO_FIPS_140_2_certification: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("iam:FIDO-FIPS-140-2-certification");
     /// `iam:FIDO-FIPS-140-3-certification` (String): Filters access by the MFA device FIPS-140-3 validation certification level at the time of registration of a FIDO security key
-    pub const FIDO_FIPS_140_3_certification: ConditionKey<S> =
+    pub const FIDO_FIPS_140_3_certification: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("iam:FIDO-FIPS-140-3-certification");
     /// `iam:FIDO-certification` (String): Filters access by the MFA device FIDO certification level at the time of registration of a FIDO security key
-    pub const FIDO_certification: ConditionKey<S> = ConditionKey::from_static("iam:FIDO-certification");
+    pub const FIDO_certification: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iam:FIDO-certification");
     /// `iam:NotificationChannel` (String): Filters access based on the requested notification channel
-    pub const NotificationChannel: ConditionKey<S> = ConditionKey::from_static("iam:NotificationChannel");
+    pub const NotificationChannel: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("iam:NotificationChannel");
     /// `iam:OrganizationsPolicyId` (String): Filters access by the ID of an AWS Organizations policy
-    pub const OrganizationsPolicyId: ConditionKey<S> = ConditionKey::from_static("iam:OrganizationsPolicyId");
+    pub const OrganizationsPolicyId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("iam:OrganizationsPolicyId");
     /// `iam:PassedToService` (String): Filters access by the AWS service to which this role is passed
-    pub const PassedToService: ConditionKey<S> = ConditionKey::from_static("iam:PassedToService");
+    pub const PassedToService: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iam:PassedToService");
     /// `iam:PermissionsBoundary` (ARN): Filters access if the specified policy is set as the permissions boundary on the IAM entity (user or role)
-    pub const PermissionsBoundary: ConditionKey<S> = ConditionKey::from_static("iam:PermissionsBoundary");
+    pub const PermissionsBoundary: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("iam:PermissionsBoundary");
     /// `iam:PolicyARN` (ARN): Filters access by the ARN of an IAM policy
-    pub const PolicyARN: ConditionKey<S> = ConditionKey::from_static("iam:PolicyARN");
+    pub const PolicyARN: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("iam:PolicyARN");
     /// `iam:RegisterSecurityKey` (String): Filters access by the current state of MFA device enablement
-    pub const RegisterSecurityKey: ConditionKey<S> = ConditionKey::from_static("iam:RegisterSecurityKey");
+    pub const RegisterSecurityKey: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("iam:RegisterSecurityKey");
     /// `iam:ResourceTag/${TagKey}` (String): Filters access by the tags attached to an IAM entity (user or role)
-    pub const ResourceTag: KeyTemplate<S> = KeyTemplate::new("iam:ResourceTag/", "");
+    pub const ResourceTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("iam:ResourceTag/", "");
     /// `iam:ServiceSpecificCredentialAgeDays` (Numeric): Filters access by the duration until the credential's expiration
-    pub const ServiceSpecificCredentialAgeDays: ConditionKey<S> =
+    pub const ServiceSpecificCredentialAgeDays: ConditionKey<S, t::NumericValues> =
         ConditionKey::from_static("iam:ServiceSpecificCredentialAgeDays");
     /// `iam:ServiceSpecificCredentialServiceName` (String): Filters access by the service associated with the credential
-    pub const ServiceSpecificCredentialServiceName: ConditionKey<S> =
+    pub const ServiceSpecificCredentialServiceName: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("iam:ServiceSpecificCredentialServiceName");
     /// `iam:TemplateArn` (ARN): Filters access based on the requested template ARN
-    pub const TemplateArn: ConditionKey<S> = ConditionKey::from_static("iam:TemplateArn");
+    pub const TemplateArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("iam:TemplateArn");
 }

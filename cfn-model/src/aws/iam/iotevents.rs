@@ -405,10 +405,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `iotevents:keyValue` (String): Filters access by the instanceId (key-value) of the message
-    pub const keyValue: ConditionKey<S> = ConditionKey::from_static("iotevents:keyValue");
+    pub const keyValue: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iotevents:keyValue");
 }

@@ -867,13 +867,14 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `iotmanagedintegrations:cloudConnectorId` (String): Filters access by the CloudConnectorId
-    pub const cloudConnectorId: ConditionKey<S> = ConditionKey::from_static("iotmanagedintegrations:cloudConnectorId");
+    pub const cloudConnectorId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("iotmanagedintegrations:cloudConnectorId");
     /// `iotmanagedintegrations:connectorDestinationId` (String): Filters access by the ConnectorDestinationId
-    pub const connectorDestinationId: ConditionKey<S> =
+    pub const connectorDestinationId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("iotmanagedintegrations:connectorDestinationId");
 }

@@ -485,16 +485,17 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `mgh:AutomationRunResourceRunID` (String): AutomationRunResource resource runID identifier
-    pub const AutomationRunResourceRunID: ConditionKey<S> = ConditionKey::from_static("mgh:AutomationRunResourceRunID");
+    pub const AutomationRunResourceRunID: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("mgh:AutomationRunResourceRunID");
     /// `mgh:AutomationUnitResourceAutomationUnitArn` (ARN): AutomationUnitResource resource automationUnitArn identifier
-    pub const AutomationUnitResourceAutomationUnitArn: ConditionKey<S> =
+    pub const AutomationUnitResourceAutomationUnitArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("mgh:AutomationUnitResourceAutomationUnitArn");
     /// `mgh:ConnectionResourceConnectionArn` (String): ConnectionResource resource connectionArn identifier
-    pub const ConnectionResourceConnectionArn: ConditionKey<S> =
+    pub const ConnectionResourceConnectionArn: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("mgh:ConnectionResourceConnectionArn");
 }

@@ -604,18 +604,19 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `nimble:createdBy` (String): Filters access by the createdBy request parameter or the ID of the creator of the resource
-    pub const createdBy: ConditionKey<S> = ConditionKey::from_static("nimble:createdBy");
+    pub const createdBy: ConditionKey<S, t::TextValues> = ConditionKey::from_static("nimble:createdBy");
     /// `nimble:ownedBy` (String): Filters access by the ownedBy request parameter or the ID of the owner of the resource
-    pub const ownedBy: ConditionKey<S> = ConditionKey::from_static("nimble:ownedBy");
+    pub const ownedBy: ConditionKey<S, t::TextValues> = ConditionKey::from_static("nimble:ownedBy");
     /// `nimble:principalId` (String): Filters access by the principalId request parameter
-    pub const principalId: ConditionKey<S> = ConditionKey::from_static("nimble:principalId");
+    pub const principalId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("nimble:principalId");
     /// `nimble:requesterPrincipalId` (String): Filters access by the ID of the logged in user
-    pub const requesterPrincipalId: ConditionKey<S> = ConditionKey::from_static("nimble:requesterPrincipalId");
+    pub const requesterPrincipalId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("nimble:requesterPrincipalId");
     /// `nimble:studioId` (ARN): Filters access by a specific studio
-    pub const studioId: ConditionKey<S> = ConditionKey::from_static("nimble:studioId");
+    pub const studioId: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("nimble:studioId");
 }

@@ -1236,20 +1236,24 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `partnercentral:Catalog` (String): Filters access by a specific Catalog
-    pub const Catalog: ConditionKey<S> = ConditionKey::from_static("partnercentral:Catalog");
+    pub const Catalog: ConditionKey<S, t::TextValues> = ConditionKey::from_static("partnercentral:Catalog");
     /// `partnercentral:ChannelHandshakeType` (String): Filters access by channel handshake types
-    pub const ChannelHandshakeType: ConditionKey<S> = ConditionKey::from_static("partnercentral:ChannelHandshakeType");
+    pub const ChannelHandshakeType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("partnercentral:ChannelHandshakeType");
     /// `partnercentral:FulfillmentTypes` (ArrayOfString): Filters access by benefit fulfillment types
-    pub const FulfillmentTypes: ConditionKey<S> = ConditionKey::from_static("partnercentral:FulfillmentTypes");
+    pub const FulfillmentTypes: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("partnercentral:FulfillmentTypes");
     /// `partnercentral:Programs` (ArrayOfString): Filters access by program
-    pub const Programs: ConditionKey<S> = ConditionKey::from_static("partnercentral:Programs");
+    pub const Programs: ConditionKey<S, t::TextValues> = ConditionKey::from_static("partnercentral:Programs");
     /// `partnercentral:RelatedEntityType` (String): Filters access by entity types for Opportunity association
-    pub const RelatedEntityType: ConditionKey<S> = ConditionKey::from_static("partnercentral:RelatedEntityType");
+    pub const RelatedEntityType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("partnercentral:RelatedEntityType");
     /// `partnercentral:VerificationType` (String): Filters access by the type of verification being performed
-    pub const VerificationType: ConditionKey<S> = ConditionKey::from_static("partnercentral:VerificationType");
+    pub const VerificationType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("partnercentral:VerificationType");
 }

@@ -84,17 +84,17 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `partnercentral-account-management:LegacyPartnerCentralRole` (ArrayOfString): Filters access by the Legacy Partner Central role
-    pub const LegacyPartnerCentralRole: ConditionKey<S> =
+    pub const LegacyPartnerCentralRole: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("partnercentral-account-management:LegacyPartnerCentralRole");
     /// `partnercentral-account-management:MarketingCentralRole` (ArrayOfString): Filters access by Marketing Central role
-    pub const MarketingCentralRole: ConditionKey<S> =
+    pub const MarketingCentralRole: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("partnercentral-account-management:MarketingCentralRole");
     /// `partnercentral-account-management:ProServeRole` (ArrayOfString): Filters access by ProServe Tools role
-    pub const ProServeRole: ConditionKey<S> =
+    pub const ProServeRole: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("partnercentral-account-management:ProServeRole");
 }

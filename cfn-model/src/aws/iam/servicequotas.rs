@@ -273,10 +273,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `servicequotas:service` (String): Filters access by the specified AWS service
-    pub const service: ConditionKey<S> = ConditionKey::from_static("servicequotas:service");
+    pub const service: ConditionKey<S, t::TextValues> = ConditionKey::from_static("servicequotas:service");
 }

@@ -217,30 +217,32 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `sts:AWSServiceName` (String): Filters access by the service that is obtaining a bearer token
-    pub const AWSServiceName: ConditionKey<S> = ConditionKey::from_static("sts:AWSServiceName");
+    pub const AWSServiceName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sts:AWSServiceName");
     /// `sts:DurationSeconds` (Numeric): Filters access by the duration in seconds when getting a bearer token or a JSON Web Token (JWT) from the GetWebIdentityToken API
-    pub const DurationSeconds: ConditionKey<S> = ConditionKey::from_static("sts:DurationSeconds");
+    pub const DurationSeconds: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("sts:DurationSeconds");
     /// `sts:ExternalId` (String): Filters access by the unique identifier required when you assume a role in another account
-    pub const ExternalId: ConditionKey<S> = ConditionKey::from_static("sts:ExternalId");
+    pub const ExternalId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sts:ExternalId");
     /// `sts:IdentityTokenAudience` (ArrayOfString): Filters access by the audience that is passed in the request
-    pub const IdentityTokenAudience: ConditionKey<S> = ConditionKey::from_static("sts:IdentityTokenAudience");
+    pub const IdentityTokenAudience: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("sts:IdentityTokenAudience");
     /// `sts:RequestContext/${ContextKey}` (String): Filters access by the session context key-value pairs embedded in the signed context assertion retrieved from a trusted context provider
-    pub const RequestContext: KeyTemplate<S> = KeyTemplate::new("sts:RequestContext/", "");
+    pub const RequestContext: KeyTemplate<S, t::TextValues> = KeyTemplate::new("sts:RequestContext/", "");
     /// `sts:RequestContextProviders` (ArrayOfARN): Filters access by the context provider ARNs
-    pub const RequestContextProviders: ConditionKey<S> = ConditionKey::from_static("sts:RequestContextProviders");
+    pub const RequestContextProviders: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("sts:RequestContextProviders");
     /// `sts:RoleSessionName` (String): Filters access by the role session name required when you assume a role
-    pub const RoleSessionName: ConditionKey<S> = ConditionKey::from_static("sts:RoleSessionName");
+    pub const RoleSessionName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sts:RoleSessionName");
     /// `sts:SigningAlgorithm` (String): Filters access by the signing algorithm that is passed in the request
-    pub const SigningAlgorithm: ConditionKey<S> = ConditionKey::from_static("sts:SigningAlgorithm");
+    pub const SigningAlgorithm: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sts:SigningAlgorithm");
     /// `sts:SourceIdentity` (String): Filters access by the source identity that is passed in the request
-    pub const SourceIdentity: ConditionKey<S> = ConditionKey::from_static("sts:SourceIdentity");
+    pub const SourceIdentity: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sts:SourceIdentity");
     /// `sts:TaskPolicyArn` (String): Filters access by TaskPolicyARN
-    pub const TaskPolicyArn: ConditionKey<S> = ConditionKey::from_static("sts:TaskPolicyArn");
+    pub const TaskPolicyArn: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sts:TaskPolicyArn");
     /// `sts:TransitiveTagKeys` (ArrayOfString): Filters access by the transitive tag keys that are passed in the request
-    pub const TransitiveTagKeys: ConditionKey<S> = ConditionKey::from_static("sts:TransitiveTagKeys");
+    pub const TransitiveTagKeys: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sts:TransitiveTagKeys");
 }

@@ -497,40 +497,43 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `swf:activityType.name` (String): Filters access by the name of the activity type
-    pub const activityType_name: ConditionKey<S> = ConditionKey::from_static("swf:activityType.name");
+    pub const activityType_name: ConditionKey<S, t::TextValues> = ConditionKey::from_static("swf:activityType.name");
     /// `swf:activityType.version` (String): Filters access by the version of the activity type
-    pub const activityType_version: ConditionKey<S> = ConditionKey::from_static("swf:activityType.version");
+    pub const activityType_version: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("swf:activityType.version");
     /// `swf:defaultTaskList.name` (String): Filters access by the name of the default task list
-    pub const defaultTaskList_name: ConditionKey<S> = ConditionKey::from_static("swf:defaultTaskList.name");
+    pub const defaultTaskList_name: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("swf:defaultTaskList.name");
     /// `swf:name` (String): Filters access by the name of activities or workflows
-    pub const name: ConditionKey<S> = ConditionKey::from_static("swf:name");
+    pub const name: ConditionKey<S, t::TextValues> = ConditionKey::from_static("swf:name");
     /// `swf:tagFilter.tag` (String): Filters access by the value of tagFilter.tag
-    pub const tagFilter_tag: ConditionKey<S> = ConditionKey::from_static("swf:tagFilter.tag");
+    pub const tagFilter_tag: ConditionKey<S, t::TextValues> = ConditionKey::from_static("swf:tagFilter.tag");
     /// `swf:tagList.member.0` (String): Filters access by the specified tag
-    pub const tagList_member_0: ConditionKey<S> = ConditionKey::from_static("swf:tagList.member.0");
+    pub const tagList_member_0: ConditionKey<S, t::TextValues> = ConditionKey::from_static("swf:tagList.member.0");
     /// `swf:tagList.member.1` (String): Filters access by the specified tag
-    pub const tagList_member_1: ConditionKey<S> = ConditionKey::from_static("swf:tagList.member.1");
+    pub const tagList_member_1: ConditionKey<S, t::TextValues> = ConditionKey::from_static("swf:tagList.member.1");
     /// `swf:tagList.member.2` (String): Filters access by the specified tag
-    pub const tagList_member_2: ConditionKey<S> = ConditionKey::from_static("swf:tagList.member.2");
+    pub const tagList_member_2: ConditionKey<S, t::TextValues> = ConditionKey::from_static("swf:tagList.member.2");
     /// `swf:tagList.member.3` (String): Filters access by the specified tag
-    pub const tagList_member_3: ConditionKey<S> = ConditionKey::from_static("swf:tagList.member.3");
+    pub const tagList_member_3: ConditionKey<S, t::TextValues> = ConditionKey::from_static("swf:tagList.member.3");
     /// `swf:tagList.member.4` (String): Filters access by the specified tag
-    pub const tagList_member_4: ConditionKey<S> = ConditionKey::from_static("swf:tagList.member.4");
+    pub const tagList_member_4: ConditionKey<S, t::TextValues> = ConditionKey::from_static("swf:tagList.member.4");
     /// `swf:taskList.name` (String): Filters access by the name of the tasklist
-    pub const taskList_name: ConditionKey<S> = ConditionKey::from_static("swf:taskList.name");
+    pub const taskList_name: ConditionKey<S, t::TextValues> = ConditionKey::from_static("swf:taskList.name");
     /// `swf:typeFilter.name` (String): Filters access by the name of the type filter
-    pub const typeFilter_name: ConditionKey<S> = ConditionKey::from_static("swf:typeFilter.name");
+    pub const typeFilter_name: ConditionKey<S, t::TextValues> = ConditionKey::from_static("swf:typeFilter.name");
     /// `swf:typeFilter.version` (String): Filters access by the version of the type filter
-    pub const typeFilter_version: ConditionKey<S> = ConditionKey::from_static("swf:typeFilter.version");
+    pub const typeFilter_version: ConditionKey<S, t::TextValues> = ConditionKey::from_static("swf:typeFilter.version");
     /// `swf:version` (String): Filters access by the version of activities or workflows
-    pub const version: ConditionKey<S> = ConditionKey::from_static("swf:version");
+    pub const version: ConditionKey<S, t::TextValues> = ConditionKey::from_static("swf:version");
     /// `swf:workflowType.name` (String): Filters access by the name of the workflow type
-    pub const workflowType_name: ConditionKey<S> = ConditionKey::from_static("swf:workflowType.name");
+    pub const workflowType_name: ConditionKey<S, t::TextValues> = ConditionKey::from_static("swf:workflowType.name");
     /// `swf:workflowType.version` (String): Filters access by the version of the workflow type
-    pub const workflowType_version: ConditionKey<S> = ConditionKey::from_static("swf:workflowType.version");
+    pub const workflowType_version: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("swf:workflowType.version");
 }

@@ -93,10 +93,11 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `user-subscriptions:CreateForSelf` (Bool): Filters access by only allowing creation of User subscription Claims for the caller
-    pub const CreateForSelf: ConditionKey<S> = ConditionKey::from_static("user-subscriptions:CreateForSelf");
+    pub const CreateForSelf: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("user-subscriptions:CreateForSelf");
 }

@@ -1172,10 +1172,11 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `workmail:ImpersonationRoleId` (String): Filters access by the ImpersonationRoleId that is passed in the request
-    pub const ImpersonationRoleId: ConditionKey<S> = ConditionKey::from_static("workmail:ImpersonationRoleId");
+    pub const ImpersonationRoleId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("workmail:ImpersonationRoleId");
 }

@@ -338,21 +338,24 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `identitystore:GroupExternalIdIssuers` (ArrayOfARN): Filters access by Issuer present in ExternalIds for Group resources
-    pub const GroupExternalIdIssuers: ConditionKey<S> =
+    pub const GroupExternalIdIssuers: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("identitystore:GroupExternalIdIssuers");
     /// `identitystore:IdentityStoreArn` (ARN): Filters access by Identity Store ARN
-    pub const IdentityStoreArn: ConditionKey<S> = ConditionKey::from_static("identitystore:IdentityStoreArn");
+    pub const IdentityStoreArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("identitystore:IdentityStoreArn");
     /// `identitystore:PrimaryRegion` (String): Filters access by Primary Region of Identity Store
-    pub const PrimaryRegion: ConditionKey<S> = ConditionKey::from_static("identitystore:PrimaryRegion");
+    pub const PrimaryRegion: ConditionKey<S, t::TextValues> = ConditionKey::from_static("identitystore:PrimaryRegion");
     /// `identitystore:ReservedUserId` (String): Filters access by a previously reserved User ID for CreateUser operation
-    pub const ReservedUserId: ConditionKey<S> = ConditionKey::from_static("identitystore:ReservedUserId");
+    pub const ReservedUserId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("identitystore:ReservedUserId");
     /// `identitystore:UserExternalIdIssuers` (ArrayOfARN): Filters access by Issuer present in ExternalIds for User resources
-    pub const UserExternalIdIssuers: ConditionKey<S> = ConditionKey::from_static("identitystore:UserExternalIdIssuers");
+    pub const UserExternalIdIssuers: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("identitystore:UserExternalIdIssuers");
     /// `identitystore:UserId` (String): Filters access by Identity Store User ID
-    pub const UserId: ConditionKey<S> = ConditionKey::from_static("identitystore:UserId");
+    pub const UserId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("identitystore:UserId");
 }

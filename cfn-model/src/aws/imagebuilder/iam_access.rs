@@ -958,20 +958,22 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `imagebuilder:CreatedResourceTag/${TagKey}` (String): Filters access by the tag key-value pairs attached to the resource created by Image Builder
-    pub const CreatedResourceTag: KeyTemplate<S> = KeyTemplate::new("imagebuilder:CreatedResourceTag/", "");
+    pub const CreatedResourceTag: KeyTemplate<S, t::TextValues> =
+        KeyTemplate::new("imagebuilder:CreatedResourceTag/", "");
     /// `imagebuilder:CreatedResourceTagKeys` (ArrayOfString): Filters access by the presence of tag keys in the request
-    pub const CreatedResourceTagKeys: ConditionKey<S> =
+    pub const CreatedResourceTagKeys: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("imagebuilder:CreatedResourceTagKeys");
     /// `imagebuilder:Ec2MetadataHttpTokens` (String): Filters access by the EC2 Instance Metadata HTTP Token Requirement specified in the request
-    pub const Ec2MetadataHttpTokens: ConditionKey<S> = ConditionKey::from_static("imagebuilder:Ec2MetadataHttpTokens");
+    pub const Ec2MetadataHttpTokens: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("imagebuilder:Ec2MetadataHttpTokens");
     /// `imagebuilder:LifecyclePolicyResourceType` (String): Filters access by the Lifecycle Policy Resource Type specified in the request
-    pub const LifecyclePolicyResourceType: ConditionKey<S> =
+    pub const LifecyclePolicyResourceType: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("imagebuilder:LifecyclePolicyResourceType");
     /// `imagebuilder:StatusTopicArn` (ARN): Filters access by the SNS Topic Arn in the request to which terminal state notifications will be published
-    pub const StatusTopicArn: ConditionKey<S> = ConditionKey::from_static("imagebuilder:StatusTopicArn");
+    pub const StatusTopicArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("imagebuilder:StatusTopicArn");
 }

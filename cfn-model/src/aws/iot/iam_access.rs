@@ -3202,29 +3202,30 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `iot:ClientMode` (String): Filters access by the mode of the client for IoT Tunnel
-    pub const ClientMode: ConditionKey<S> = ConditionKey::from_static("iot:ClientMode");
+    pub const ClientMode: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iot:ClientMode");
     /// `iot:CommandExecutionParameterBoolean/${CommandParameterName}` (Bool): Filters access by the command parameter name and boolean value
-    pub const CommandExecutionParameterBoolean: KeyTemplate<S> =
+    pub const CommandExecutionParameterBoolean: KeyTemplate<S, t::BoolValues> =
         KeyTemplate::new("iot:CommandExecutionParameterBoolean/", "");
     /// `iot:CommandExecutionParameterNumber/${CommandParameterName}` (Numeric): Filters access by the command parameter name and numeric value
-    pub const CommandExecutionParameterNumber: KeyTemplate<S> =
+    pub const CommandExecutionParameterNumber: KeyTemplate<S, t::NumericValues> =
         KeyTemplate::new("iot:CommandExecutionParameterNumber/", "");
     /// `iot:CommandExecutionParameterString/${CommandParameterName}` (String): Filters access by the command parameter name and string value
-    pub const CommandExecutionParameterString: KeyTemplate<S> =
+    pub const CommandExecutionParameterString: KeyTemplate<S, t::TextValues> =
         KeyTemplate::new("iot:CommandExecutionParameterString/", "");
     /// `iot:Delete` (Bool): Filters access by a flag indicating whether or not to also delete an IoT Tunnel immediately when making iot:CloseTunnel request
-    pub const Delete: ConditionKey<S> = ConditionKey::from_static("iot:Delete");
+    pub const Delete: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("iot:Delete");
     /// `iot:DomainName` (String): Filters access by based on the domain name of an IoT DomainConfiguration
-    pub const DomainName: ConditionKey<S> = ConditionKey::from_static("iot:DomainName");
+    pub const DomainName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iot:DomainName");
     /// `iot:ThingGroupArn` (ArrayOfARN): Filters access by a list of IoT Thing Group ARNs that the destination IoT Thing belongs to for an IoT Tunnel
-    pub const ThingGroupArn: ConditionKey<S> = ConditionKey::from_static("iot:ThingGroupArn");
+    pub const ThingGroupArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("iot:ThingGroupArn");
     /// `iot:TunnelDestinationService` (ArrayOfString): Filters access by a list of destination services for an IoT Tunnel
-    pub const TunnelDestinationService: ConditionKey<S> = ConditionKey::from_static("iot:TunnelDestinationService");
+    pub const TunnelDestinationService: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("iot:TunnelDestinationService");
     /// `iot:thingArn` (ARN): Filters access by the ARN of an IoT Thing
-    pub const thingArn: ConditionKey<S> = ConditionKey::from_static("iot:thingArn");
+    pub const thingArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("iot:thingArn");
 }

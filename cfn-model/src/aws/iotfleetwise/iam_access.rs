@@ -703,18 +703,18 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `iotfleetwise:DestinationArn` (ARN): Filters access by campaign destination ARN, eg. an S3 bucket ARN or a Timestream ARN
-    pub const DestinationArn: ConditionKey<S> = ConditionKey::from_static("iotfleetwise:DestinationArn");
+    pub const DestinationArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("iotfleetwise:DestinationArn");
     /// `iotfleetwise:Signals` (ArrayOfString): Filters access by fully qualified signal names
-    pub const Signals: ConditionKey<S> = ConditionKey::from_static("iotfleetwise:Signals");
+    pub const Signals: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iotfleetwise:Signals");
     /// `iotfleetwise:UpdateToDecoderManifestArn` (ARN): Filters access by a list of IoT FleetWise Decoder Manifest ARNs
-    pub const UpdateToDecoderManifestArn: ConditionKey<S> =
+    pub const UpdateToDecoderManifestArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("iotfleetwise:UpdateToDecoderManifestArn");
     /// `iotfleetwise:UpdateToModelManifestArn` (ARN): Filters access by a list of IoT FleetWise Model Manifest ARNs
-    pub const UpdateToModelManifestArn: ConditionKey<S> =
+    pub const UpdateToModelManifestArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("iotfleetwise:UpdateToModelManifestArn");
 }

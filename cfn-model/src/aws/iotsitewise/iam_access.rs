@@ -1206,29 +1206,30 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `iotsitewise:assetHierarchyPath` (String): Filters access by an asset hierarchy path, which is the string of asset IDs in the asset's hierarchy, each separated by a forward slash
-    pub const assetHierarchyPath: ConditionKey<S> = ConditionKey::from_static("iotsitewise:assetHierarchyPath");
+    pub const assetHierarchyPath: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("iotsitewise:assetHierarchyPath");
     /// `iotsitewise:childAssetId` (String): Filters access by the ID of a child asset being associated whith a parent asset
-    pub const childAssetId: ConditionKey<S> = ConditionKey::from_static("iotsitewise:childAssetId");
+    pub const childAssetId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iotsitewise:childAssetId");
     /// `iotsitewise:group` (String): Filters access by the ID of an AWS Single Sign-On group
-    pub const group: ConditionKey<S> = ConditionKey::from_static("iotsitewise:group");
+    pub const group: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iotsitewise:group");
     /// `iotsitewise:iam` (String): Filters access by the ID of an AWS IAM identity
-    pub const iam: ConditionKey<S> = ConditionKey::from_static("iotsitewise:iam");
+    pub const iam: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iotsitewise:iam");
     /// `iotsitewise:isAssociatedWithAssetProperty` (String): Filters access by data streams associated with or not associated with asset properties
-    pub const isAssociatedWithAssetProperty: ConditionKey<S> =
+    pub const isAssociatedWithAssetProperty: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("iotsitewise:isAssociatedWithAssetProperty");
     /// `iotsitewise:portal` (String): Filters access by the ID of a portal
-    pub const portal: ConditionKey<S> = ConditionKey::from_static("iotsitewise:portal");
+    pub const portal: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iotsitewise:portal");
     /// `iotsitewise:project` (String): Filters access by the ID of a project
-    pub const project: ConditionKey<S> = ConditionKey::from_static("iotsitewise:project");
+    pub const project: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iotsitewise:project");
     /// `iotsitewise:propertyAlias` (String): Filters access by the property alias
-    pub const propertyAlias: ConditionKey<S> = ConditionKey::from_static("iotsitewise:propertyAlias");
+    pub const propertyAlias: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iotsitewise:propertyAlias");
     /// `iotsitewise:propertyId` (String): Filters access by the ID of an asset property
-    pub const propertyId: ConditionKey<S> = ConditionKey::from_static("iotsitewise:propertyId");
+    pub const propertyId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iotsitewise:propertyId");
     /// `iotsitewise:user` (String): Filters access by the ID of an AWS Single Sign-On user
-    pub const user: ConditionKey<S> = ConditionKey::from_static("iotsitewise:user");
+    pub const user: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iotsitewise:user");
 }

@@ -450,14 +450,15 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `iottwinmaker:destinationType` (ArrayOfString): Filters access by destination type of metadata transfer job
-    pub const destinationType: ConditionKey<S> = ConditionKey::from_static("iottwinmaker:destinationType");
+    pub const destinationType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("iottwinmaker:destinationType");
     /// `iottwinmaker:linkedServices` (ArrayOfString): Filters access by workspace linked to services
-    pub const linkedServices: ConditionKey<S> = ConditionKey::from_static("iottwinmaker:linkedServices");
+    pub const linkedServices: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iottwinmaker:linkedServices");
     /// `iottwinmaker:sourceType` (ArrayOfString): Filters access by source type of metadata transfer job
-    pub const sourceType: ConditionKey<S> = ConditionKey::from_static("iottwinmaker:sourceType");
+    pub const sourceType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("iottwinmaker:sourceType");
 }

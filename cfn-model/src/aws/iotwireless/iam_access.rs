@@ -1354,14 +1354,17 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `iotwireless:DestinationName` (String): Filters access by destination name associated with the IoT Wireless resource
-    pub const DestinationName: ConditionKey<S> = ConditionKey::from_static("iotwireless:DestinationName");
+    pub const DestinationName: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("iotwireless:DestinationName");
     /// `iotwireless:DeviceProfileId` (String): Filters access by device profile id associated with the IoT Wireless resource
-    pub const DeviceProfileId: ConditionKey<S> = ConditionKey::from_static("iotwireless:DeviceProfileId");
+    pub const DeviceProfileId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("iotwireless:DeviceProfileId");
     /// `iotwireless:ServiceProfileId` (String): Filters access by service profile id associated with the IoT Wireless resource
-    pub const ServiceProfileId: ConditionKey<S> = ConditionKey::from_static("iotwireless:ServiceProfileId");
+    pub const ServiceProfileId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("iotwireless:ServiceProfileId");
 }

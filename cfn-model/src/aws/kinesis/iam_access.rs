@@ -420,14 +420,15 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `kinesis:FisActionId` (String): Filters access by the ID of an AWS FIS action
-    pub const FisActionId: ConditionKey<S> = ConditionKey::from_static("kinesis:FisActionId");
+    pub const FisActionId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kinesis:FisActionId");
     /// `kinesis:FisInjectPercentage` (Numeric): Filters access by the percentage of calls being affected by an AWS FIS action
-    pub const FisInjectPercentage: ConditionKey<S> = ConditionKey::from_static("kinesis:FisInjectPercentage");
+    pub const FisInjectPercentage: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("kinesis:FisInjectPercentage");
     /// `kinesis:FisTargetArns` (ArrayOfARN): Filters access by the ARN of an AWS FIS target
-    pub const FisTargetArns: ConditionKey<S> = ConditionKey::from_static("kinesis:FisTargetArns");
+    pub const FisTargetArns: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("kinesis:FisTargetArns");
 }

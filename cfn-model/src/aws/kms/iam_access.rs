@@ -548,217 +548,257 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `kms:BypassPolicyLockoutSafetyCheck` (Bool): Filters access to the CreateKey and PutKeyPolicy operations based on the value of the BypassPolicyLockoutSafetyCheck parameter in the request
-    pub const BypassPolicyLockoutSafetyCheck: ConditionKey<S> =
+    pub const BypassPolicyLockoutSafetyCheck: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("kms:BypassPolicyLockoutSafetyCheck");
     /// `kms:CallerAccount` (String): Filters access to specified AWS KMS operations based on the AWS account ID of the caller. You can use this condition key to allow or deny access to all IAM users and roles in an AWS account in a single policy statement
-    pub const CallerAccount: ConditionKey<S> = ConditionKey::from_static("kms:CallerAccount");
+    pub const CallerAccount: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:CallerAccount");
     /// `kms:CustomerMasterKeySpec` (String): The kms:CustomerMasterKeySpec condition key is deprecated. Instead, use the kms:KeySpec condition key
-    pub const CustomerMasterKeySpec: ConditionKey<S> = ConditionKey::from_static("kms:CustomerMasterKeySpec");
+    pub const CustomerMasterKeySpec: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:CustomerMasterKeySpec");
     /// `kms:CustomerMasterKeyUsage` (String): The kms:CustomerMasterKeyUsage condition key is deprecated. Instead, use the kms:KeyUsage condition key
-    pub const CustomerMasterKeyUsage: ConditionKey<S> = ConditionKey::from_static("kms:CustomerMasterKeyUsage");
+    pub const CustomerMasterKeyUsage: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:CustomerMasterKeyUsage");
     /// `kms:DataKeyPairSpec` (String): Filters access to GenerateDataKeyPair and GenerateDataKeyPairWithoutPlaintext operations based on the value of the KeyPairSpec parameter in the request
-    pub const DataKeyPairSpec: ConditionKey<S> = ConditionKey::from_static("kms:DataKeyPairSpec");
+    pub const DataKeyPairSpec: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:DataKeyPairSpec");
     /// `kms:EncryptionAlgorithm` (String): Filters access to encryption operations based on the value of the encryption algorithm in the request
-    pub const EncryptionAlgorithm: ConditionKey<S> = ConditionKey::from_static("kms:EncryptionAlgorithm");
+    pub const EncryptionAlgorithm: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:EncryptionAlgorithm");
     /// `kms:EncryptionContext:${EncryptionContextKey}` (String): Filters access to a symmetric AWS KMS key based on the encryption context in a cryptographic operation. This condition evaluates the key and value in each key-value encryption context pair
-    pub const EncryptionContext_: KeyTemplate<S> = KeyTemplate::new("kms:EncryptionContext:", "");
+    pub const EncryptionContext_: KeyTemplate<S, t::TextValues> = KeyTemplate::new("kms:EncryptionContext:", "");
     /// `kms:EncryptionContextKeys` (ArrayOfString): Filters access to a symmetric AWS KMS key based on the encryption context in a cryptographic operation. This condition key evaluates only the key in each key-value encryption context pair
-    pub const EncryptionContextKeys: ConditionKey<S> = ConditionKey::from_static("kms:EncryptionContextKeys");
+    pub const EncryptionContextKeys: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:EncryptionContextKeys");
     /// `kms:ExpirationModel` (String): Filters access to the ImportKeyMaterial operation based on the value of the ExpirationModel parameter in the request
-    pub const ExpirationModel: ConditionKey<S> = ConditionKey::from_static("kms:ExpirationModel");
+    pub const ExpirationModel: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:ExpirationModel");
     /// `kms:GrantConstraintType` (String): Filters access to the CreateGrant operation based on the grant constraint in the request
-    pub const GrantConstraintType: ConditionKey<S> = ConditionKey::from_static("kms:GrantConstraintType");
+    pub const GrantConstraintType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:GrantConstraintType");
     /// `kms:GrantIsForAWSResource` (Bool): Filters access to the CreateGrant operation when the request comes from a specified AWS service
-    pub const GrantIsForAWSResource: ConditionKey<S> = ConditionKey::from_static("kms:GrantIsForAWSResource");
+    pub const GrantIsForAWSResource: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("kms:GrantIsForAWSResource");
     /// `kms:GrantOperations` (ArrayOfString): Filters access to the CreateGrant operation based on the operations in the grant
-    pub const GrantOperations: ConditionKey<S> = ConditionKey::from_static("kms:GrantOperations");
+    pub const GrantOperations: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:GrantOperations");
     /// `kms:GranteePrincipal` (String): Filters access to the CreateGrant operation based on the grantee principal in the grant
-    pub const GranteePrincipal: ConditionKey<S> = ConditionKey::from_static("kms:GranteePrincipal");
+    pub const GranteePrincipal: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:GranteePrincipal");
     /// `kms:KeyAgreementAlgorithm` (String): Filters access to the DeriveSharedSecret operation based on the value of the KeyAgreementAlgorithm parameter in the request
-    pub const KeyAgreementAlgorithm: ConditionKey<S> = ConditionKey::from_static("kms:KeyAgreementAlgorithm");
+    pub const KeyAgreementAlgorithm: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:KeyAgreementAlgorithm");
     /// `kms:KeyOrigin` (String): Filters access to an API operation based on the Origin property of the AWS KMS key created by or used in the operation. Use it to qualify authorization of the CreateKey operation or any operation that is authorized for a KMS key
-    pub const KeyOrigin: ConditionKey<S> = ConditionKey::from_static("kms:KeyOrigin");
+    pub const KeyOrigin: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:KeyOrigin");
     /// `kms:KeySpec` (String): Filters access to an API operation based on the KeySpec property of the AWS KMS key that is created by or used in the operation. Use it to qualify authorization of the CreateKey operation or any operation that is authorized for a KMS key resource
-    pub const KeySpec: ConditionKey<S> = ConditionKey::from_static("kms:KeySpec");
+    pub const KeySpec: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:KeySpec");
     /// `kms:KeyUsage` (String): Filters access to an API operation based on the KeyUsage property of the AWS KMS key created by or used in the operation. Use it to qualify authorization of the CreateKey operation or any operation that is authorized for a KMS key resource
-    pub const KeyUsage: ConditionKey<S> = ConditionKey::from_static("kms:KeyUsage");
+    pub const KeyUsage: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:KeyUsage");
     /// `kms:MacAlgorithm` (String): Filters access to the GenerateMac and VerifyMac operations based on the MacAlgorithm parameter in the request
-    pub const MacAlgorithm: ConditionKey<S> = ConditionKey::from_static("kms:MacAlgorithm");
+    pub const MacAlgorithm: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:MacAlgorithm");
     /// `kms:MessageType` (String): Filters access to the Sign and Verify operations based on the value of the MessageType parameter in the request
-    pub const MessageType: ConditionKey<S> = ConditionKey::from_static("kms:MessageType");
+    pub const MessageType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:MessageType");
     /// `kms:MultiRegion` (Bool): Filters access to an API operation based on the MultiRegion property of the AWS KMS key created by or used in the operation. Use it to qualify authorization of the CreateKey operation or any operation that is authorized for a KMS key resource
-    pub const MultiRegion: ConditionKey<S> = ConditionKey::from_static("kms:MultiRegion");
+    pub const MultiRegion: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("kms:MultiRegion");
     /// `kms:MultiRegionKeyType` (String): Filters access to an API operation based on the MultiRegionKeyType property of the AWS KMS key created by or used in the operation. Use it to qualify authorization of the CreateKey operation or any operation that is authorized for a KMS key resource
-    pub const MultiRegionKeyType: ConditionKey<S> = ConditionKey::from_static("kms:MultiRegionKeyType");
+    pub const MultiRegionKeyType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:MultiRegionKeyType");
     /// `kms:PrimaryRegion` (String): Filters access to the UpdatePrimaryRegion operation based on the value of the PrimaryRegion parameter in the request
-    pub const PrimaryRegion: ConditionKey<S> = ConditionKey::from_static("kms:PrimaryRegion");
+    pub const PrimaryRegion: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:PrimaryRegion");
     /// `kms:ReEncryptOnSameKey` (Bool): Filters access to the ReEncrypt operation when it uses the same AWS KMS key that was used for the Encrypt operation
-    pub const ReEncryptOnSameKey: ConditionKey<S> = ConditionKey::from_static("kms:ReEncryptOnSameKey");
+    pub const ReEncryptOnSameKey: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("kms:ReEncryptOnSameKey");
     /// `kms:RecipientAttestation:ImageSha384` (String): Filters access to the API operations based on the image hash in the attestation document in the request
-    pub const RecipientAttestation_ImageSha384: ConditionKey<S> =
+    pub const RecipientAttestation_ImageSha384: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:ImageSha384");
     /// `kms:RecipientAttestation:NitroTPMPCR0` (String): Filters access by the platform configuration register (PCR) 0 in the attestation document in the request. PCR0 is a contiguous measure of core system firmware executable code
-    pub const RecipientAttestation_NitroTPMPCR0: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR0: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR0");
     /// `kms:RecipientAttestation:NitroTPMPCR1` (String): Filters access by the platform configuration register (PCR) 1 in the attestation document in the request. PCR1 is a contiguous measure of core system firmware data/host platform configuration, typically including serial and model numbers
-    pub const RecipientAttestation_NitroTPMPCR1: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR1: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR1");
     /// `kms:RecipientAttestation:NitroTPMPCR10` (String): Filters access by the platform configuration register (PCR) 10 in the attestation document in the request. PCR10 is a contiguous measure of protection of the IMA measurement log
-    pub const RecipientAttestation_NitroTPMPCR10: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR10: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR10");
     /// `kms:RecipientAttestation:NitroTPMPCR11` (String): Filters access by the platform configuration register (PCR) 11 in the attestation document in the request. PCR11 is a contiguous measure of all components of unified kernel images (UKIs)
-    pub const RecipientAttestation_NitroTPMPCR11: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR11: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR11");
     /// `kms:RecipientAttestation:NitroTPMPCR12` (String): Filters access by the platform configuration register (PCR) 12 in the attestation document in the request. PCR12 is a contiguous measure of kernel command line, system credentials and system configuration images
-    pub const RecipientAttestation_NitroTPMPCR12: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR12: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR12");
     /// `kms:RecipientAttestation:NitroTPMPCR13` (String): Filters access by the platform configuration register (PCR) 13 in the attestation document in the request. PCR13 is a contiguous measure of all system extension images for the initrd
-    pub const RecipientAttestation_NitroTPMPCR13: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR13: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR13");
     /// `kms:RecipientAttestation:NitroTPMPCR14` (String): Filters access by the platform configuration register (PCR) 14 in the attestation document in the request. PCR14 is a contiguous measure of "MOK" certificates and hashes
-    pub const RecipientAttestation_NitroTPMPCR14: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR14: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR14");
     /// `kms:RecipientAttestation:NitroTPMPCR15` (String): Filters access by the platform configuration register (PCR) 15 in the attestation document in the request. PCR15 is a contiguous measure of root file system volume encryption key
-    pub const RecipientAttestation_NitroTPMPCR15: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR15: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR15");
     /// `kms:RecipientAttestation:NitroTPMPCR16` (String): Filters access by the platform configuration register (PCR) 16 in the attestation document in the request. PCR16 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_NitroTPMPCR16: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR16: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR16");
     /// `kms:RecipientAttestation:NitroTPMPCR17` (String): Filters access by the platform configuration register (PCR) 17 in the attestation document in the request. PCR17 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_NitroTPMPCR17: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR17: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR17");
     /// `kms:RecipientAttestation:NitroTPMPCR18` (String): Filters access by the platform configuration register (PCR) 18 in the attestation document in the request. PCR18 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_NitroTPMPCR18: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR18: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR18");
     /// `kms:RecipientAttestation:NitroTPMPCR19` (String): Filters access by the platform configuration register (PCR) 19 in the attestation document in the request. PCR19 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_NitroTPMPCR19: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR19: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR19");
     /// `kms:RecipientAttestation:NitroTPMPCR2` (String): Filters access by the platform configuration register (PCR) 2 in the attestation document in the request. PCR2 is a contiguous measure of extended or pluggable executable code, including option ROMs on pluggable hardware
-    pub const RecipientAttestation_NitroTPMPCR2: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR2: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR2");
     /// `kms:RecipientAttestation:NitroTPMPCR20` (String): Filters access by the platform configuration register (PCR) 20 in the attestation document in the request. PCR20 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_NitroTPMPCR20: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR20: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR20");
     /// `kms:RecipientAttestation:NitroTPMPCR21` (String): Filters access by the platform configuration register (PCR) 21 in the attestation document in the request. PCR21 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_NitroTPMPCR21: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR21: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR21");
     /// `kms:RecipientAttestation:NitroTPMPCR22` (String): Filters access by the platform configuration register (PCR) 22 in the attestation document in the request. PCR22 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_NitroTPMPCR22: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR22: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR22");
     /// `kms:RecipientAttestation:NitroTPMPCR23` (String): Filters access by the platform configuration register (PCR) 23 in the attestation document in the request. PCR23 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_NitroTPMPCR23: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR23: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR23");
     /// `kms:RecipientAttestation:NitroTPMPCR3` (String): Filters access by the platform configuration register (PCR) 3 in the attestation document in the request. PCR3 is a contiguous measure of extended or pluggable firmware data, including information about pluggable hardware
-    pub const RecipientAttestation_NitroTPMPCR3: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR3: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR3");
     /// `kms:RecipientAttestation:NitroTPMPCR4` (String): Filters access by the platform configuration register (PCR) 4 in the attestation document in the request. PCR4 is a contiguous measure of boot loader and additional drivers, including binaries and extensions loaded by the boot loader
-    pub const RecipientAttestation_NitroTPMPCR4: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR4: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR4");
     /// `kms:RecipientAttestation:NitroTPMPCR5` (String): Filters access by the platform configuration register (PCR) 5 in the attestation document in the request. PCR5 is a contiguous measure of GPT/Partition table
-    pub const RecipientAttestation_NitroTPMPCR5: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR5: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR5");
     /// `kms:RecipientAttestation:NitroTPMPCR6` (String): Filters access by the platform configuration register (PCR) 6 in the attestation document in the request. PCR6 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_NitroTPMPCR6: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR6: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR6");
     /// `kms:RecipientAttestation:NitroTPMPCR7` (String): Filters access by the platform configuration register (PCR) 7 in the attestation document in the request. PCR7 is a contiguous measure of SecureBoot state
-    pub const RecipientAttestation_NitroTPMPCR7: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR7: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR7");
     /// `kms:RecipientAttestation:NitroTPMPCR8` (String): Filters access by the platform configuration register (PCR) 8 in the attestation document in the request. PCR8 is a contiguous measure of commands and kernel command line
-    pub const RecipientAttestation_NitroTPMPCR8: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR8: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR8");
     /// `kms:RecipientAttestation:NitroTPMPCR9` (String): Filters access by the platform configuration register (PCR) 9 in the attestation document in the request. PCR9 is a contiguous measure of all files read (including kernel image)
-    pub const RecipientAttestation_NitroTPMPCR9: ConditionKey<S> =
+    pub const RecipientAttestation_NitroTPMPCR9: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("kms:RecipientAttestation:NitroTPMPCR9");
     /// `kms:RecipientAttestation:PCR0` (String): Filters access by the platform configuration register (PCR) 0 in the attestation document in the request. PCR0 is a contiguous measure of the contents of the enclave image file, without the section data
-    pub const RecipientAttestation_PCR0: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR0");
+    pub const RecipientAttestation_PCR0: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR0");
     /// `kms:RecipientAttestation:PCR1` (String): Filters access by the platform configuration register (PCR) 1 in the attestation document in the request. PCR1 is a contiguous measurement of the Linux kernel and bootstrap data
-    pub const RecipientAttestation_PCR1: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR1");
+    pub const RecipientAttestation_PCR1: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR1");
     /// `kms:RecipientAttestation:PCR10` (String): Filters access by the platform configuration register (PCR) 10 in the attestation document in the request. PCR10 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR10: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR10");
+    pub const RecipientAttestation_PCR10: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR10");
     /// `kms:RecipientAttestation:PCR11` (String): Filters access by the platform configuration register (PCR) 11 in the attestation document in the request. PCR11 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR11: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR11");
+    pub const RecipientAttestation_PCR11: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR11");
     /// `kms:RecipientAttestation:PCR12` (String): Filters access by the platform configuration register (PCR) 12 in the attestation document in the request. PCR12 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR12: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR12");
+    pub const RecipientAttestation_PCR12: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR12");
     /// `kms:RecipientAttestation:PCR13` (String): Filters access by the platform configuration register (PCR) 13 in the attestation document in the request. PCR13 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR13: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR13");
+    pub const RecipientAttestation_PCR13: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR13");
     /// `kms:RecipientAttestation:PCR14` (String): Filters access by the platform configuration register (PCR) 14 in the attestation document in the request. PCR14 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR14: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR14");
+    pub const RecipientAttestation_PCR14: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR14");
     /// `kms:RecipientAttestation:PCR15` (String): Filters access by the platform configuration register (PCR) 15 in the attestation document in the request. PCR15 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR15: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR15");
+    pub const RecipientAttestation_PCR15: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR15");
     /// `kms:RecipientAttestation:PCR16` (String): Filters access by the platform configuration register (PCR) 16 in the attestation document in the request. PCR16 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR16: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR16");
+    pub const RecipientAttestation_PCR16: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR16");
     /// `kms:RecipientAttestation:PCR17` (String): Filters access by the platform configuration register (PCR) 17 in the attestation document in the request. PCR17 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR17: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR17");
+    pub const RecipientAttestation_PCR17: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR17");
     /// `kms:RecipientAttestation:PCR18` (String): Filters access by the platform configuration register (PCR) 18 in the attestation document in the request. PCR18 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR18: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR18");
+    pub const RecipientAttestation_PCR18: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR18");
     /// `kms:RecipientAttestation:PCR19` (String): Filters access by the platform configuration register (PCR) 19 in the attestation document in the request. PCR19 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR19: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR19");
+    pub const RecipientAttestation_PCR19: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR19");
     /// `kms:RecipientAttestation:PCR2` (String): Filters access by the platform configuration register (PCR) 2 in the attestation document in the request. PCR2 is a contiguous, in-order measurement of the user applications, without the boot ramfs
-    pub const RecipientAttestation_PCR2: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR2");
+    pub const RecipientAttestation_PCR2: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR2");
     /// `kms:RecipientAttestation:PCR20` (String): Filters access by the platform configuration register (PCR) 20 in the attestation document in the request. PCR20 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR20: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR20");
+    pub const RecipientAttestation_PCR20: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR20");
     /// `kms:RecipientAttestation:PCR21` (String): Filters access by the platform configuration register (PCR) 21 in the attestation document in the request. PCR21 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR21: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR21");
+    pub const RecipientAttestation_PCR21: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR21");
     /// `kms:RecipientAttestation:PCR22` (String): Filters access by the platform configuration register (PCR) 22 in the attestation document in the request. PCR22 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR22: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR22");
+    pub const RecipientAttestation_PCR22: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR22");
     /// `kms:RecipientAttestation:PCR23` (String): Filters access by the platform configuration register (PCR) 23 in the attestation document in the request. PCR23 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR23: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR23");
+    pub const RecipientAttestation_PCR23: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR23");
     /// `kms:RecipientAttestation:PCR24` (String): Filters access by the platform configuration register (PCR) 24 in the attestation document in the request. PCR24 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR24: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR24");
+    pub const RecipientAttestation_PCR24: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR24");
     /// `kms:RecipientAttestation:PCR25` (String): Filters access by the platform configuration register (PCR) 25 in the attestation document in the request. PCR25 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR25: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR25");
+    pub const RecipientAttestation_PCR25: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR25");
     /// `kms:RecipientAttestation:PCR26` (String): Filters access by the platform configuration register (PCR) 26 in the attestation document in the request. PCR26 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR26: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR26");
+    pub const RecipientAttestation_PCR26: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR26");
     /// `kms:RecipientAttestation:PCR27` (String): Filters access by the platform configuration register (PCR) 27 in the attestation document in the request. PCR27 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR27: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR27");
+    pub const RecipientAttestation_PCR27: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR27");
     /// `kms:RecipientAttestation:PCR28` (String): Filters access by the platform configuration register (PCR) 28 in the attestation document in the request. PCR28 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR28: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR28");
+    pub const RecipientAttestation_PCR28: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR28");
     /// `kms:RecipientAttestation:PCR29` (String): Filters access by the platform configuration register (PCR) 29 in the attestation document in the request. PCR29 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR29: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR29");
+    pub const RecipientAttestation_PCR29: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR29");
     /// `kms:RecipientAttestation:PCR3` (String): Filters access by the platform configuration register (PCR) 3 in the attestation document in the request. PCR3 is a contiguous measurement of the IAM role assigned to the parent instance
-    pub const RecipientAttestation_PCR3: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR3");
+    pub const RecipientAttestation_PCR3: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR3");
     /// `kms:RecipientAttestation:PCR30` (String): Filters access by the platform configuration register (PCR) 30 in the attestation document in the request. PCR30 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR30: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR30");
+    pub const RecipientAttestation_PCR30: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR30");
     /// `kms:RecipientAttestation:PCR31` (String): Filters access by the platform configuration register (PCR) 31 in the attestation document in the request. PCR31 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR31: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR31");
+    pub const RecipientAttestation_PCR31: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR31");
     /// `kms:RecipientAttestation:PCR4` (String): Filters access by the platform configuration register (PCR) 4 in the attestation document in the request. PCR4 is a contiguous measurement of the ID of the parent instance
-    pub const RecipientAttestation_PCR4: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR4");
+    pub const RecipientAttestation_PCR4: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR4");
     /// `kms:RecipientAttestation:PCR5` (String): Filters access by the platform configuration register (PCR) 5 in the attestation document in the request. PCR5 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR5: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR5");
+    pub const RecipientAttestation_PCR5: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR5");
     /// `kms:RecipientAttestation:PCR6` (String): Filters access by the platform configuration register (PCR) 6 in the attestation document in the request. PCR6 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR6: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR6");
+    pub const RecipientAttestation_PCR6: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR6");
     /// `kms:RecipientAttestation:PCR7` (String): Filters access by the platform configuration register (PCR) 7 in the attestation document in the request. PCR7 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR7: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR7");
+    pub const RecipientAttestation_PCR7: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR7");
     /// `kms:RecipientAttestation:PCR8` (String): Filters access by the platform configuration register (PCR) 8 in the attestation document in the request. PCR8 is a measure of the signing certificate specified for the enclave image file
-    pub const RecipientAttestation_PCR8: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR8");
+    pub const RecipientAttestation_PCR8: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR8");
     /// `kms:RecipientAttestation:PCR9` (String): Filters access by the platform configuration register (PCR) 9 in the attestation document in the request. PCR9 is a custom PCR that can be defined by the user for specific use cases
-    pub const RecipientAttestation_PCR9: ConditionKey<S> = ConditionKey::from_static("kms:RecipientAttestation:PCR9");
+    pub const RecipientAttestation_PCR9: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("kms:RecipientAttestation:PCR9");
     /// `kms:ReplicaRegion` (String): Filters access to the ReplicateKey operation based on the value of the ReplicaRegion parameter in the request
-    pub const ReplicaRegion: ConditionKey<S> = ConditionKey::from_static("kms:ReplicaRegion");
+    pub const ReplicaRegion: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:ReplicaRegion");
     /// `kms:RequestAlias` (String): Filters access to cryptographic operations, DescribeKey, and GetPublicKey based on the alias in the request
-    pub const RequestAlias: ConditionKey<S> = ConditionKey::from_static("kms:RequestAlias");
+    pub const RequestAlias: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:RequestAlias");
     /// `kms:ResourceAliases` (ArrayOfString): Filters access to specified AWS KMS operations based on aliases associated with the AWS KMS key
-    pub const ResourceAliases: ConditionKey<S> = ConditionKey::from_static("kms:ResourceAliases");
+    pub const ResourceAliases: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:ResourceAliases");
     /// `kms:RetiringPrincipal` (String): Filters access to the CreateGrant operation based on the retiring principal in the grant
-    pub const RetiringPrincipal: ConditionKey<S> = ConditionKey::from_static("kms:RetiringPrincipal");
+    pub const RetiringPrincipal: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:RetiringPrincipal");
     /// `kms:RotationPeriodInDays` (Numeric): Filters access to the EnableKeyRotation operation based on the value of the RotationPeriodInDays parameter in the request
-    pub const RotationPeriodInDays: ConditionKey<S> = ConditionKey::from_static("kms:RotationPeriodInDays");
+    pub const RotationPeriodInDays: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("kms:RotationPeriodInDays");
     /// `kms:ScheduleKeyDeletionPendingWindowInDays` (Numeric): Filters access to the ScheduleKeyDeletion operation based on the value of the PendingWindowInDays parameter in the request
-    pub const ScheduleKeyDeletionPendingWindowInDays: ConditionKey<S> =
+    pub const ScheduleKeyDeletionPendingWindowInDays: ConditionKey<S, t::NumericValues> =
         ConditionKey::from_static("kms:ScheduleKeyDeletionPendingWindowInDays");
     /// `kms:SigningAlgorithm` (String): Filters access to the Sign and Verify operations based on the signing algorithm in the request
-    pub const SigningAlgorithm: ConditionKey<S> = ConditionKey::from_static("kms:SigningAlgorithm");
+    pub const SigningAlgorithm: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:SigningAlgorithm");
     /// `kms:ValidTo` (Date): Filters access to the ImportKeyMaterial operation based on the value of the ValidTo parameter in the request. You can use this condition key to allow users to import key material only when it expires by the specified date
-    pub const ValidTo: ConditionKey<S> = ConditionKey::from_static("kms:ValidTo");
+    pub const ValidTo: ConditionKey<S, t::DateValues> = ConditionKey::from_static("kms:ValidTo");
     /// `kms:ViaService` (String): Filters access when a request made on the principal's behalf comes from a specified AWS service
-    pub const ViaService: ConditionKey<S> = ConditionKey::from_static("kms:ViaService");
+    pub const ViaService: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:ViaService");
     /// `kms:WrappingAlgorithm` (String): Filters access to the GetParametersForImport operation based on the value of the WrappingAlgorithm parameter in the request
-    pub const WrappingAlgorithm: ConditionKey<S> = ConditionKey::from_static("kms:WrappingAlgorithm");
+    pub const WrappingAlgorithm: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:WrappingAlgorithm");
     /// `kms:WrappingKeySpec` (String): Filters access to the GetParametersForImport operation based on the value of the WrappingKeySpec parameter in the request
-    pub const WrappingKeySpec: ConditionKey<S> = ConditionKey::from_static("kms:WrappingKeySpec");
+    pub const WrappingKeySpec: ConditionKey<S, t::TextValues> = ConditionKey::from_static("kms:WrappingKeySpec");
 }

@@ -579,11 +579,11 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `lakeformation:EnabledOnlyForMetaDataAccess` (Bool): Filters access by the presence of the key configured for role's identity-based policy
-    pub const EnabledOnlyForMetaDataAccess: ConditionKey<S> =
+    pub const EnabledOnlyForMetaDataAccess: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("lakeformation:EnabledOnlyForMetaDataAccess");
 }

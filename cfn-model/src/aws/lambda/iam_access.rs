@@ -971,30 +971,33 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `lambda:CodeSigningConfigArn` (ARN): Filters access by the ARN of an AWS Lambda code signing config
-    pub const CodeSigningConfigArn: ConditionKey<S> = ConditionKey::from_static("lambda:CodeSigningConfigArn");
+    pub const CodeSigningConfigArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("lambda:CodeSigningConfigArn");
     /// `lambda:EventSourceToken` (String): Filters access by the ID from a non-AWS event source configured for the AWS Lambda function
-    pub const EventSourceToken: ConditionKey<S> = ConditionKey::from_static("lambda:EventSourceToken");
+    pub const EventSourceToken: ConditionKey<S, t::TextValues> = ConditionKey::from_static("lambda:EventSourceToken");
     /// `lambda:FunctionArn` (ARN): Filters access by the ARN of an AWS Lambda function
-    pub const FunctionArn: ConditionKey<S> = ConditionKey::from_static("lambda:FunctionArn");
+    pub const FunctionArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("lambda:FunctionArn");
     /// `lambda:FunctionUrlAuthType` (String): Filters access by authorization type specified in request. Available during CreateFunctionUrlConfig, UpdateFunctionUrlConfig, DeleteFunctionUrlConfig, GetFunctionUrlConfig, ListFunctionUrlConfig, AddPermission and RemovePermission operations
-    pub const FunctionUrlAuthType: ConditionKey<S> = ConditionKey::from_static("lambda:FunctionUrlAuthType");
+    pub const FunctionUrlAuthType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("lambda:FunctionUrlAuthType");
     /// `lambda:InvokedViaFunctionUrl` (Bool): Limits the scope of lambda:InvokeFunction action to Function URLs only. Available during AddPermission operation
-    pub const InvokedViaFunctionUrl: ConditionKey<S> = ConditionKey::from_static("lambda:InvokedViaFunctionUrl");
+    pub const InvokedViaFunctionUrl: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("lambda:InvokedViaFunctionUrl");
     /// `lambda:Layer` (ArrayOfString): Filters access by the ARN of a version of an AWS Lambda layer
-    pub const Layer: ConditionKey<S> = ConditionKey::from_static("lambda:Layer");
+    pub const Layer: ConditionKey<S, t::TextValues> = ConditionKey::from_static("lambda:Layer");
     /// `lambda:Principal` (String): Filters access by restricting the AWS service or account that can invoke a function
-    pub const Principal: ConditionKey<S> = ConditionKey::from_static("lambda:Principal");
+    pub const Principal: ConditionKey<S, t::TextValues> = ConditionKey::from_static("lambda:Principal");
     /// `lambda:SecurityGroupIds` (ArrayOfString): Filters access by the ID of security groups configured for the AWS Lambda function
-    pub const SecurityGroupIds: ConditionKey<S> = ConditionKey::from_static("lambda:SecurityGroupIds");
+    pub const SecurityGroupIds: ConditionKey<S, t::TextValues> = ConditionKey::from_static("lambda:SecurityGroupIds");
     /// `lambda:SourceFunctionArn` (ARN): Filters access by the ARN of the AWS Lambda function from which the request originated
-    pub const SourceFunctionArn: ConditionKey<S> = ConditionKey::from_static("lambda:SourceFunctionArn");
+    pub const SourceFunctionArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("lambda:SourceFunctionArn");
     /// `lambda:SubnetIds` (ArrayOfString): Filters access by the ID of subnets configured for the AWS Lambda function
-    pub const SubnetIds: ConditionKey<S> = ConditionKey::from_static("lambda:SubnetIds");
+    pub const SubnetIds: ConditionKey<S, t::TextValues> = ConditionKey::from_static("lambda:SubnetIds");
     /// `lambda:VpcIds` (String): Filters access by the ID of the VPC configured for the AWS Lambda function
-    pub const VpcIds: ConditionKey<S> = ConditionKey::from_static("lambda:VpcIds");
+    pub const VpcIds: ConditionKey<S, t::TextValues> = ConditionKey::from_static("lambda:VpcIds");
 }

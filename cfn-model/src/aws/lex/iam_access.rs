@@ -1451,14 +1451,15 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `lex:associatedIntents` (ArrayOfString): Enables you to control access based on the intents included in the request
-    pub const associatedIntents: ConditionKey<S> = ConditionKey::from_static("lex:associatedIntents");
+    pub const associatedIntents: ConditionKey<S, t::TextValues> = ConditionKey::from_static("lex:associatedIntents");
     /// `lex:associatedSlotTypes` (ArrayOfString): Enables you to control access based on the slot types included in the request
-    pub const associatedSlotTypes: ConditionKey<S> = ConditionKey::from_static("lex:associatedSlotTypes");
+    pub const associatedSlotTypes: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("lex:associatedSlotTypes");
     /// `lex:channelType` (String): Enables you to control access based on the channel type included in the request
-    pub const channelType: ConditionKey<S> = ConditionKey::from_static("lex:channelType");
+    pub const channelType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("lex:channelType");
 }

@@ -716,10 +716,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `license-manager:ResourceTag/${TagKey}` (String): Filters access by the tag key-value pairs attached to the resource
-    pub const ResourceTag: KeyTemplate<S> = KeyTemplate::new("license-manager:ResourceTag/", "");
+    pub const ResourceTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("license-manager:ResourceTag/", "");
 }

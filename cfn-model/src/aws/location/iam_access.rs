@@ -705,12 +705,12 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `geo:DeviceIds` (ArrayOfString): Filters access by the presence of device ids in the request
-    pub const DeviceIds: ConditionKey<S> = ConditionKey::from_static("geo:DeviceIds");
+    pub const DeviceIds: ConditionKey<S, t::TextValues> = ConditionKey::from_static("geo:DeviceIds");
     /// `geo:GeofenceIds` (ArrayOfString): Filters access by the presence of geofence ids in the request
-    pub const GeofenceIds: ConditionKey<S> = ConditionKey::from_static("geo:GeofenceIds");
+    pub const GeofenceIds: ConditionKey<S, t::TextValues> = ConditionKey::from_static("geo:GeofenceIds");
 }

@@ -1352,13 +1352,14 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `logs:DeliveryDestinationResourceArn` (ARN): Filters access by the Log Destination ARN passed in the request
-    pub const DeliveryDestinationResourceArn: ConditionKey<S> =
+    pub const DeliveryDestinationResourceArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("logs:DeliveryDestinationResourceArn");
     /// `logs:LogGeneratingResourceArns` (ArrayOfARN): Filters access by the Log Generating Resource ARNs passed in the request
-    pub const LogGeneratingResourceArns: ConditionKey<S> = ConditionKey::from_static("logs:LogGeneratingResourceArns");
+    pub const LogGeneratingResourceArns: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("logs:LogGeneratingResourceArns");
 }

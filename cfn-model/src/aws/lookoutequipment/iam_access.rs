@@ -557,10 +557,11 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `lookoutequipment:IsImportingData` (Bool): Filters access by the import strategy of underlying data
-    pub const IsImportingData: ConditionKey<S> = ConditionKey::from_static("lookoutequipment:IsImportingData");
+    pub const IsImportingData: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("lookoutequipment:IsImportingData");
 }

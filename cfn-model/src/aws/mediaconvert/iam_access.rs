@@ -382,14 +382,17 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `mediaconvert:HttpInputsAllowed` (Bool): Filters access by an HTTP input policy present in the account
-    pub const HttpInputsAllowed: ConditionKey<S> = ConditionKey::from_static("mediaconvert:HttpInputsAllowed");
+    pub const HttpInputsAllowed: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("mediaconvert:HttpInputsAllowed");
     /// `mediaconvert:HttpsInputsAllowed` (Bool): Filters access by an HTTPS input policy present in the account
-    pub const HttpsInputsAllowed: ConditionKey<S> = ConditionKey::from_static("mediaconvert:HttpsInputsAllowed");
+    pub const HttpsInputsAllowed: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("mediaconvert:HttpsInputsAllowed");
     /// `mediaconvert:S3InputsAllowed` (Bool): Filters access by an S3 input policy present in the account
-    pub const S3InputsAllowed: ConditionKey<S> = ConditionKey::from_static("mediaconvert:S3InputsAllowed");
+    pub const S3InputsAllowed: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("mediaconvert:S3InputsAllowed");
 }

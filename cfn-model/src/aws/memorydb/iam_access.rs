@@ -618,12 +618,13 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `memorydb:TLSEnabled` (Bool): Filters access by the TLSEnabled parameter present in the request or defaults to true value if parameter is not present
-    pub const TLSEnabled: ConditionKey<S> = ConditionKey::from_static("memorydb:TLSEnabled");
+    pub const TLSEnabled: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("memorydb:TLSEnabled");
     /// `memorydb:UserAuthenticationMode` (String): Filters access by the UserAuthenticationMode.Type parameter in the request
-    pub const UserAuthenticationMode: ConditionKey<S> = ConditionKey::from_static("memorydb:UserAuthenticationMode");
+    pub const UserAuthenticationMode: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("memorydb:UserAuthenticationMode");
 }

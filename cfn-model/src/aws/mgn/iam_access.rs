@@ -1420,10 +1420,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `mgn:CreateAction` (String): Filters access by the name of a resource-creating API action
-    pub const CreateAction: ConditionKey<S> = ConditionKey::from_static("mgn:CreateAction");
+    pub const CreateAction: ConditionKey<S, t::TextValues> = ConditionKey::from_static("mgn:CreateAction");
 }

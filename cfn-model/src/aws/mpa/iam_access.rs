@@ -294,12 +294,13 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `mpa:ProtectedResourceAccount` (String): Filters access by the account that owns the resource that is the target of the operation that requires approval
-    pub const ProtectedResourceAccount: ConditionKey<S> = ConditionKey::from_static("mpa:ProtectedResourceAccount");
+    pub const ProtectedResourceAccount: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("mpa:ProtectedResourceAccount");
     /// `mpa:RequestedOperation` (String): Filters access by a requested operation that requires team approval before it can be executed
-    pub const RequestedOperation: ConditionKey<S> = ConditionKey::from_static("mpa:RequestedOperation");
+    pub const RequestedOperation: ConditionKey<S, t::TextValues> = ConditionKey::from_static("mpa:RequestedOperation");
 }

@@ -615,10 +615,11 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `kafka:publicAccessEnabled` (Bool): Filters access by the presence of public access enabled in the request
-    pub const publicAccessEnabled: ConditionKey<S> = ConditionKey::from_static("kafka:publicAccessEnabled");
+    pub const publicAccessEnabled: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("kafka:publicAccessEnabled");
 }

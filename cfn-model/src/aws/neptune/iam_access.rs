@@ -335,10 +335,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `neptune-db:QueryLanguage` (String): Filters access by graph model
-    pub const QueryLanguage: ConditionKey<S> = ConditionKey::from_static("neptune-db:QueryLanguage");
+    pub const QueryLanguage: ConditionKey<S, t::TextValues> = ConditionKey::from_static("neptune-db:QueryLanguage");
 }

@@ -420,10 +420,11 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `neptune-graph:PublicConnectivity` (Bool): Filters access by the value of the public connectivity parameter provided in the request or its default value, if unspecified. All access to graphs is IAM authenticated
-    pub const PublicConnectivity: ConditionKey<S> = ConditionKey::from_static("neptune-graph:PublicConnectivity");
+    pub const PublicConnectivity: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("neptune-graph:PublicConnectivity");
 }

@@ -1036,27 +1036,29 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `networkmanager:cgwArn` (ARN): Filters access by which customer gateways can be associated or disassociated
-    pub const cgwArn: ConditionKey<S> = ConditionKey::from_static("networkmanager:cgwArn");
+    pub const cgwArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("networkmanager:cgwArn");
     /// `networkmanager:directConnectGatewayArn` (ARN): Filters access by which Direct Connect gateway can be used to a create/update attachment
-    pub const directConnectGatewayArn: ConditionKey<S> =
+    pub const directConnectGatewayArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("networkmanager:directConnectGatewayArn");
     /// `networkmanager:edgeLocations` (ArrayOfString): Filters access by which edge locations can be added or removed from a Direct Connect gateway attachment
-    pub const edgeLocations: ConditionKey<S> = ConditionKey::from_static("networkmanager:edgeLocations");
+    pub const edgeLocations: ConditionKey<S, t::TextValues> = ConditionKey::from_static("networkmanager:edgeLocations");
     /// `networkmanager:subnetArns` (ArrayOfARN): Filters access by which VPC subnets can be added or removed from a VPC attachment
-    pub const subnetArns: ConditionKey<S> = ConditionKey::from_static("networkmanager:subnetArns");
+    pub const subnetArns: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("networkmanager:subnetArns");
     /// `networkmanager:tgwArn` (ARN): Filters access by which transit gateways can be registered, deregistered, or peered
-    pub const tgwArn: ConditionKey<S> = ConditionKey::from_static("networkmanager:tgwArn");
+    pub const tgwArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("networkmanager:tgwArn");
     /// `networkmanager:tgwConnectPeerArn` (ARN): Filters access by which transit gateway connect peers can be associated or disassociated
-    pub const tgwConnectPeerArn: ConditionKey<S> = ConditionKey::from_static("networkmanager:tgwConnectPeerArn");
+    pub const tgwConnectPeerArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("networkmanager:tgwConnectPeerArn");
     /// `networkmanager:tgwRtbArn` (ARN): Filters access by which Transit Gateway Route Table can be used to create an attachment
-    pub const tgwRtbArn: ConditionKey<S> = ConditionKey::from_static("networkmanager:tgwRtbArn");
+    pub const tgwRtbArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("networkmanager:tgwRtbArn");
     /// `networkmanager:vpcArn` (ARN): Filters access by which VPC can be used to a create/update attachment
-    pub const vpcArn: ConditionKey<S> = ConditionKey::from_static("networkmanager:vpcArn");
+    pub const vpcArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("networkmanager:vpcArn");
     /// `networkmanager:vpnConnectionArn` (ARN): Filters access by which Site-to-Site VPN can be used to a create/update attachment
-    pub const vpnConnectionArn: ConditionKey<S> = ConditionKey::from_static("networkmanager:vpnConnectionArn");
+    pub const vpnConnectionArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("networkmanager:vpnConnectionArn");
 }

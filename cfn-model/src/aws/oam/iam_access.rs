@@ -196,10 +196,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `oam:ResourceTypes` (ArrayOfString): Filters access by the presence of resource types in the request
-    pub const ResourceTypes: ConditionKey<S> = ConditionKey::from_static("oam:ResourceTypes");
+    pub const ResourceTypes: ConditionKey<S, t::TextValues> = ConditionKey::from_static("oam:ResourceTypes");
 }

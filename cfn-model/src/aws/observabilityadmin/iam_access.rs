@@ -497,19 +497,19 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `observabilityadmin:CentralizationBackupRegion` (String): Filters access by the backup region that is passed in the request
-    pub const CentralizationBackupRegion: ConditionKey<S> =
+    pub const CentralizationBackupRegion: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("observabilityadmin:CentralizationBackupRegion");
     /// `observabilityadmin:CentralizationDestinationRegion` (String): Filters access by the destination region that is passed in the request
-    pub const CentralizationDestinationRegion: ConditionKey<S> =
+    pub const CentralizationDestinationRegion: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("observabilityadmin:CentralizationDestinationRegion");
     /// `observabilityadmin:CentralizationSourceRegions` (ArrayOfString): Filters access by the source regions that are passed in the request
-    pub const CentralizationSourceRegions: ConditionKey<S> =
+    pub const CentralizationSourceRegions: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("observabilityadmin:CentralizationSourceRegions");
     /// `observabilityadmin:SourceType` (String): Filters access by the source type that is passed in the request
-    pub const SourceType: ConditionKey<S> = ConditionKey::from_static("observabilityadmin:SourceType");
+    pub const SourceType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("observabilityadmin:SourceType");
 }

@@ -510,16 +510,16 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `aoss:CollectionId` (String): Filters access by the identifier of the collection
-    pub const CollectionId: ConditionKey<S> = ConditionKey::from_static("aoss:CollectionId");
+    pub const CollectionId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("aoss:CollectionId");
     /// `aoss:collection` (String): Filters access by the collection name
-    pub const collection: ConditionKey<S> = ConditionKey::from_static("aoss:collection");
+    pub const collection: ConditionKey<S, t::TextValues> = ConditionKey::from_static("aoss:collection");
     /// `aoss:collection-group` (String): Filters access by the collection group name
-    pub const collection_group: ConditionKey<S> = ConditionKey::from_static("aoss:collection-group");
+    pub const collection_group: ConditionKey<S, t::TextValues> = ConditionKey::from_static("aoss:collection-group");
     /// `aoss:index` (String): Filters access by the index
-    pub const index: ConditionKey<S> = ConditionKey::from_static("aoss:index");
+    pub const index: ConditionKey<S, t::TextValues> = ConditionKey::from_static("aoss:index");
 }

@@ -723,16 +723,18 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `organizations:PolicyType` (String): Filters access by the specified policy type names
-    pub const PolicyType: ConditionKey<S> = ConditionKey::from_static("organizations:PolicyType");
+    pub const PolicyType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("organizations:PolicyType");
     /// `organizations:ServicePrincipal` (String): Filters access by the specified service principal names
-    pub const ServicePrincipal: ConditionKey<S> = ConditionKey::from_static("organizations:ServicePrincipal");
+    pub const ServicePrincipal: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("organizations:ServicePrincipal");
     /// `organizations:TransferDirection` (String): Filters access by the specified responsibility transfer by the direction
-    pub const TransferDirection: ConditionKey<S> = ConditionKey::from_static("organizations:TransferDirection");
+    pub const TransferDirection: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("organizations:TransferDirection");
     /// `organizations:TransferType` (String): Filters access by the specified responsibility transfer type names
-    pub const TransferType: ConditionKey<S> = ConditionKey::from_static("organizations:TransferType");
+    pub const TransferType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("organizations:TransferType");
 }

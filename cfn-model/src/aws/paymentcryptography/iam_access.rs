@@ -405,26 +405,30 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `payment-cryptography:CertificateAuthorityPublicKeyIdentifier` (String): Filters access by the CertificateAuthorityPublicKeyIdentifier specified in the request or the ImportKey, and ExportKey operations
-    pub const CertificateAuthorityPublicKeyIdentifier: ConditionKey<S> =
+    pub const CertificateAuthorityPublicKeyIdentifier: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("payment-cryptography:CertificateAuthorityPublicKeyIdentifier");
     /// `payment-cryptography:ImportKeyMaterial` (String): Filters access by the type of key material being imported \[RootCertificatePublicKey, TrustedCertificatePublicKey, Tr34KeyBlock, Tr31KeyBlock, DiffieHellmanTr31KeyBlock, As2805KeyCryptogram\] for the ImportKey operation
-    pub const ImportKeyMaterial: ConditionKey<S> = ConditionKey::from_static("payment-cryptography:ImportKeyMaterial");
+    pub const ImportKeyMaterial: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("payment-cryptography:ImportKeyMaterial");
     /// `payment-cryptography:KeyAlgorithm` (String): Filters access by KeyAlgorithm specified in the request for the CreateKey operation
-    pub const KeyAlgorithm: ConditionKey<S> = ConditionKey::from_static("payment-cryptography:KeyAlgorithm");
+    pub const KeyAlgorithm: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("payment-cryptography:KeyAlgorithm");
     /// `payment-cryptography:KeyClass` (String): Filters access by KeyClass specified in the request for the CreateKey operation
-    pub const KeyClass: ConditionKey<S> = ConditionKey::from_static("payment-cryptography:KeyClass");
+    pub const KeyClass: ConditionKey<S, t::TextValues> = ConditionKey::from_static("payment-cryptography:KeyClass");
     /// `payment-cryptography:KeyUsage` (String): Filters access by KeyClass specified in the request or associated with a key for the CreateKey operation
-    pub const KeyUsage: ConditionKey<S> = ConditionKey::from_static("payment-cryptography:KeyUsage");
+    pub const KeyUsage: ConditionKey<S, t::TextValues> = ConditionKey::from_static("payment-cryptography:KeyUsage");
     /// `payment-cryptography:RequestAlias` (String): Filters access by aliases in the request for the specified operation
-    pub const RequestAlias: ConditionKey<S> = ConditionKey::from_static("payment-cryptography:RequestAlias");
+    pub const RequestAlias: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("payment-cryptography:RequestAlias");
     /// `payment-cryptography:ResourceAliases` (ArrayOfString): Filters access by aliases associated with a key for the specified operation
-    pub const ResourceAliases: ConditionKey<S> = ConditionKey::from_static("payment-cryptography:ResourceAliases");
+    pub const ResourceAliases: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("payment-cryptography:ResourceAliases");
     /// `payment-cryptography:WrappingKeyIdentifier` (String): Filters access by the WrappingKeyIdentifier specified in the request for the ImportKey, and ExportKey operations
-    pub const WrappingKeyIdentifier: ConditionKey<S> =
+    pub const WrappingKeyIdentifier: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("payment-cryptography:WrappingKeyIdentifier");
 }

@@ -165,10 +165,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `pi:Dimensions` (ArrayOfString): Filters access by the requested dimensions
-    pub const Dimensions: ConditionKey<S> = ConditionKey::from_static("pi:Dimensions");
+    pub const Dimensions: ConditionKey<S, t::TextValues> = ConditionKey::from_static("pi:Dimensions");
 }

@@ -1290,12 +1290,13 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `proton:EnvironmentTemplate` (String): Filters access by specified environment template related to resource
-    pub const EnvironmentTemplate: ConditionKey<S> = ConditionKey::from_static("proton:EnvironmentTemplate");
+    pub const EnvironmentTemplate: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("proton:EnvironmentTemplate");
     /// `proton:ServiceTemplate` (String): Filters access by specified service template related to resource
-    pub const ServiceTemplate: ConditionKey<S> = ConditionKey::from_static("proton:ServiceTemplate");
+    pub const ServiceTemplate: ConditionKey<S, t::TextValues> = ConditionKey::from_static("proton:ServiceTemplate");
 }

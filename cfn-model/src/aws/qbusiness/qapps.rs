@@ -404,16 +404,17 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `qapps:AppIsPublished` (String): Filters access by whether Q App is published
-    pub const AppIsPublished: ConditionKey<S> = ConditionKey::from_static("qapps:AppIsPublished");
+    pub const AppIsPublished: ConditionKey<S, t::TextValues> = ConditionKey::from_static("qapps:AppIsPublished");
     /// `qapps:SessionIsShared` (String): Filters access by whether Q App Session is shared
-    pub const SessionIsShared: ConditionKey<S> = ConditionKey::from_static("qapps:SessionIsShared");
+    pub const SessionIsShared: ConditionKey<S, t::TextValues> = ConditionKey::from_static("qapps:SessionIsShared");
     /// `qapps:UserIsAppOwner` (String): Filters access by whether requester is Q App owner
-    pub const UserIsAppOwner: ConditionKey<S> = ConditionKey::from_static("qapps:UserIsAppOwner");
+    pub const UserIsAppOwner: ConditionKey<S, t::TextValues> = ConditionKey::from_static("qapps:UserIsAppOwner");
     /// `qapps:UserIsSessionModerator` (String): Filters access by whether requester is Q App Session moderator
-    pub const UserIsSessionModerator: ConditionKey<S> = ConditionKey::from_static("qapps:UserIsSessionModerator");
+    pub const UserIsSessionModerator: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("qapps:UserIsSessionModerator");
 }

@@ -378,10 +378,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `qldb:Purge` (String): Filters access by the value of purge that is specified in a PartiQL DROP statement
-    pub const Purge: ConditionKey<S> = ConditionKey::from_static("qldb:Purge");
+    pub const Purge: ConditionKey<S, t::TextValues> = ConditionKey::from_static("qldb:Purge");
 }

@@ -2905,25 +2905,25 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `quicksight:AllowedEmbeddingDomains` (ArrayOfString): Filters access by the allowed embedding domains
-    pub const AllowedEmbeddingDomains: ConditionKey<S> =
+    pub const AllowedEmbeddingDomains: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("quicksight:AllowedEmbeddingDomains");
     /// `quicksight:DirectoryType` (String): Filters access by the user management options
-    pub const DirectoryType: ConditionKey<S> = ConditionKey::from_static("quicksight:DirectoryType");
+    pub const DirectoryType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("quicksight:DirectoryType");
     /// `quicksight:Edition` (String): Filters access by the edition of QuickSight
-    pub const Edition: ConditionKey<S> = ConditionKey::from_static("quicksight:Edition");
+    pub const Edition: ConditionKey<S, t::TextValues> = ConditionKey::from_static("quicksight:Edition");
     /// `quicksight:Group` (ARN): Filters access by QuickSight group ARN
-    pub const Group: ConditionKey<S> = ConditionKey::from_static("quicksight:Group");
+    pub const Group: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("quicksight:Group");
     /// `quicksight:IamArn` (ARN): Filters access by IAM user or role ARN
-    pub const IamArn: ConditionKey<S> = ConditionKey::from_static("quicksight:IamArn");
+    pub const IamArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("quicksight:IamArn");
     /// `quicksight:KmsKeyArns` (ArrayOfARN): Filters access by KMS key ARNs
-    pub const KmsKeyArns: ConditionKey<S> = ConditionKey::from_static("quicksight:KmsKeyArns");
+    pub const KmsKeyArns: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("quicksight:KmsKeyArns");
     /// `quicksight:SessionName` (String): Filters access by session name
-    pub const SessionName: ConditionKey<S> = ConditionKey::from_static("quicksight:SessionName");
+    pub const SessionName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("quicksight:SessionName");
     /// `quicksight:UserName` (String): Filters access by user name
-    pub const UserName: ConditionKey<S> = ConditionKey::from_static("quicksight:UserName");
+    pub const UserName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("quicksight:UserName");
 }

@@ -407,32 +407,36 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `ram:AllowsExternalPrincipals` (Bool): Filters access by resource shares that allow or deny sharing with external principals. For example, specify true if the action can only be performed on resource shares that allow sharing with external principals. External principals are AWS accounts that are outside of its AWS organization
-    pub const AllowsExternalPrincipals: ConditionKey<S> = ConditionKey::from_static("ram:AllowsExternalPrincipals");
+    pub const AllowsExternalPrincipals: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("ram:AllowsExternalPrincipals");
     /// `ram:PermissionArn` (ARN): Filters access by the specified Permission ARN
-    pub const PermissionArn: ConditionKey<S> = ConditionKey::from_static("ram:PermissionArn");
+    pub const PermissionArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ram:PermissionArn");
     /// `ram:PermissionResourceType` (String): Filters access by permissions of specified resource type
-    pub const PermissionResourceType: ConditionKey<S> = ConditionKey::from_static("ram:PermissionResourceType");
+    pub const PermissionResourceType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ram:PermissionResourceType");
     /// `ram:Principal` (String): Filters access by format of the specified principal
-    pub const Principal: ConditionKey<S> = ConditionKey::from_static("ram:Principal");
+    pub const Principal: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ram:Principal");
     /// `ram:RequestedAllowsExternalPrincipals` (Bool): Filters access by the specified value for 'allowExternalPrincipals'. External principals are AWS accounts that are outside of its AWS Organization
-    pub const RequestedAllowsExternalPrincipals: ConditionKey<S> =
+    pub const RequestedAllowsExternalPrincipals: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("ram:RequestedAllowsExternalPrincipals");
     /// `ram:RequestedResourceType` (String): Filters access by the specified resource type
-    pub const RequestedResourceType: ConditionKey<S> = ConditionKey::from_static("ram:RequestedResourceType");
+    pub const RequestedResourceType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ram:RequestedResourceType");
     /// `ram:ResourceArn` (ARN): Filters access by the specified ARN
-    pub const ResourceArn: ConditionKey<S> = ConditionKey::from_static("ram:ResourceArn");
+    pub const ResourceArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ram:ResourceArn");
     /// `ram:ResourceShareName` (String): Filters access by a resource share with the specified name
-    pub const ResourceShareName: ConditionKey<S> = ConditionKey::from_static("ram:ResourceShareName");
+    pub const ResourceShareName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ram:ResourceShareName");
     /// `ram:ResourceTag/${TagKey}` (String): Filters access by the tags associated with the resource
-    pub const ResourceTag: KeyTemplate<S> = KeyTemplate::new("ram:ResourceTag/", "");
+    pub const ResourceTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("ram:ResourceTag/", "");
     /// `ram:RetainSharingOnAccountLeaveOrganization` (Bool): Filters access by RetainSharingOnAccountLeaveOrganization value within ResourceShareConfiguration that is set on resource share
-    pub const RetainSharingOnAccountLeaveOrganization: ConditionKey<S> =
+    pub const RetainSharingOnAccountLeaveOrganization: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("ram:RetainSharingOnAccountLeaveOrganization");
     /// `ram:ShareOwnerAccountId` (String): Filters access by resource shares owned by a specific account. For example, you can use this condition key to specify which resource share invitations can be accepted or rejected based on the resource share owner's account ID
-    pub const ShareOwnerAccountId: ConditionKey<S> = ConditionKey::from_static("ram:ShareOwnerAccountId");
+    pub const ShareOwnerAccountId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ram:ShareOwnerAccountId");
 }

@@ -136,12 +136,14 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `rbin:Attribute/ResourceType` (String): Filters access by the resource type of the existing rule
-    pub const Attribute_ResourceType: ConditionKey<S> = ConditionKey::from_static("rbin:Attribute/ResourceType");
+    pub const Attribute_ResourceType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("rbin:Attribute/ResourceType");
     /// `rbin:Request/ResourceType` (String): Filters access by the resource type in a request
-    pub const Request_ResourceType: ConditionKey<S> = ConditionKey::from_static("rbin:Request/ResourceType");
+    pub const Request_ResourceType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("rbin:Request/ResourceType");
 }

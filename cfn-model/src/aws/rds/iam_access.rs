@@ -1997,62 +1997,63 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `rds:BackupTarget` (String): Filters access by the type of backup target. One of: region, outposts
-    pub const BackupTarget: ConditionKey<S> = ConditionKey::from_static("rds:BackupTarget");
+    pub const BackupTarget: ConditionKey<S, t::TextValues> = ConditionKey::from_static("rds:BackupTarget");
     /// `rds:CopyOptionGroup` (Bool): Filters access by the value that specifies whether the CopyDBSnapshot action requires copying the DB option group
-    pub const CopyOptionGroup: ConditionKey<S> = ConditionKey::from_static("rds:CopyOptionGroup");
+    pub const CopyOptionGroup: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("rds:CopyOptionGroup");
     /// `rds:DatabaseClass` (String): Filters access by the type of DB instance class
-    pub const DatabaseClass: ConditionKey<S> = ConditionKey::from_static("rds:DatabaseClass");
+    pub const DatabaseClass: ConditionKey<S, t::TextValues> = ConditionKey::from_static("rds:DatabaseClass");
     /// `rds:DatabaseEngine` (String): Filters access by the database engine. For possible values refer to the engine parameter in CreateDBInstance API
-    pub const DatabaseEngine: ConditionKey<S> = ConditionKey::from_static("rds:DatabaseEngine");
+    pub const DatabaseEngine: ConditionKey<S, t::TextValues> = ConditionKey::from_static("rds:DatabaseEngine");
     /// `rds:DatabaseName` (String): Filters access by the user-defined name of the database on the DB instance
-    pub const DatabaseName: ConditionKey<S> = ConditionKey::from_static("rds:DatabaseName");
+    pub const DatabaseName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("rds:DatabaseName");
     /// `rds:EndpointType` (String): Filters access by the type of the endpoint. One of: READER, WRITER, CUSTOM
-    pub const EndpointType: ConditionKey<S> = ConditionKey::from_static("rds:EndpointType");
+    pub const EndpointType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("rds:EndpointType");
     /// `rds:ManageMasterUserPassword` (Bool): Filters access by the value that specifies whether RDS manages master user password in AWS Secrets Manager for the DB instance or cluster
-    pub const ManageMasterUserPassword: ConditionKey<S> = ConditionKey::from_static("rds:ManageMasterUserPassword");
+    pub const ManageMasterUserPassword: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("rds:ManageMasterUserPassword");
     /// `rds:MultiAz` (Bool): Filters access by the value that specifies whether the DB instance runs in multiple Availability Zones. To indicate that the DB instance is using Multi-AZ, specify true
-    pub const MultiAz: ConditionKey<S> = ConditionKey::from_static("rds:MultiAz");
+    pub const MultiAz: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("rds:MultiAz");
     /// `rds:Piops` (Numeric): Filters access by the value that contains the number of Provisioned IOPS (PIOPS) that the instance supports. To indicate a DB instance that does not have PIOPS enabled, specify 0
-    pub const Piops: ConditionKey<S> = ConditionKey::from_static("rds:Piops");
+    pub const Piops: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("rds:Piops");
     /// `rds:PubliclyAccessible` (Bool): Filters access by the value that specifies whether the DB Instance or DB ShardGroup is publicly accessible
-    pub const PubliclyAccessible: ConditionKey<S> = ConditionKey::from_static("rds:PubliclyAccessible");
+    pub const PubliclyAccessible: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("rds:PubliclyAccessible");
     /// `rds:StorageEncrypted` (Bool): Filters access by the value that specifies whether the DB instance storage should be encrypted. To enforce storage encryption, specify true
-    pub const StorageEncrypted: ConditionKey<S> = ConditionKey::from_static("rds:StorageEncrypted");
+    pub const StorageEncrypted: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("rds:StorageEncrypted");
     /// `rds:StorageSize` (Numeric): Filters access by the storage volume size (in GB)
-    pub const StorageSize: ConditionKey<S> = ConditionKey::from_static("rds:StorageSize");
+    pub const StorageSize: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("rds:StorageSize");
     /// `rds:TagsFromRequest` (Bool): Filters access for rds:AddTagsToResource based on whether tags are explicitly specified in the Tags or TagSpecification request parameters. Evaluates to true when tags are provided in these parameters. Evaluates as false when tags are implicitly inherited from source resources
-    pub const TagsFromRequest: ConditionKey<S> = ConditionKey::from_static("rds:TagsFromRequest");
+    pub const TagsFromRequest: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("rds:TagsFromRequest");
     /// `rds:TenantDatabaseName` (String): Filters access by the tenant database name in CreateTenantDatabase and by the new tenant database name in ModifyTenantDatabase
-    pub const TenantDatabaseName: ConditionKey<S> = ConditionKey::from_static("rds:TenantDatabaseName");
+    pub const TenantDatabaseName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("rds:TenantDatabaseName");
     /// `rds:Vpc` (Bool): Filters access by the value that specifies whether the DB instance runs in an Amazon Virtual Private Cloud (Amazon VPC). To indicate that the DB instance runs in an Amazon VPC, specify true
-    pub const Vpc: ConditionKey<S> = ConditionKey::from_static("rds:Vpc");
+    pub const Vpc: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("rds:Vpc");
     /// `rds:cluster-pg-tag/${TagKey}` (String): Filters access by the tag attached to a DB cluster parameter group
-    pub const cluster_pg_tag: KeyTemplate<S> = KeyTemplate::new("rds:cluster-pg-tag/", "");
+    pub const cluster_pg_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("rds:cluster-pg-tag/", "");
     /// `rds:cluster-snapshot-tag/${TagKey}` (String): Filters access by the tag attached to a DB cluster snapshot
-    pub const cluster_snapshot_tag: KeyTemplate<S> = KeyTemplate::new("rds:cluster-snapshot-tag/", "");
+    pub const cluster_snapshot_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("rds:cluster-snapshot-tag/", "");
     /// `rds:cluster-tag/${TagKey}` (String): Filters access by the tag attached to a DB cluster
-    pub const cluster_tag: KeyTemplate<S> = KeyTemplate::new("rds:cluster-tag/", "");
+    pub const cluster_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("rds:cluster-tag/", "");
     /// `rds:db-tag/${TagKey}` (String): Filters access by the tag attached to a DB instance
-    pub const db_tag: KeyTemplate<S> = KeyTemplate::new("rds:db-tag/", "");
+    pub const db_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("rds:db-tag/", "");
     /// `rds:es-tag/${TagKey}` (String): Filters access by the tag attached to an event subscription
-    pub const es_tag: KeyTemplate<S> = KeyTemplate::new("rds:es-tag/", "");
+    pub const es_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("rds:es-tag/", "");
     /// `rds:og-tag/${TagKey}` (String): Filters access by the tag attached to a DB option group
-    pub const og_tag: KeyTemplate<S> = KeyTemplate::new("rds:og-tag/", "");
+    pub const og_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("rds:og-tag/", "");
     /// `rds:pg-tag/${TagKey}` (String): Filters access by the tag attached to a DB parameter group
-    pub const pg_tag: KeyTemplate<S> = KeyTemplate::new("rds:pg-tag/", "");
+    pub const pg_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("rds:pg-tag/", "");
     /// `rds:req-tag/${TagKey}` (String): Filters access by the set of tag keys and values that can be used to tag a resource
-    pub const req_tag: KeyTemplate<S> = KeyTemplate::new("rds:req-tag/", "");
+    pub const req_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("rds:req-tag/", "");
     /// `rds:ri-tag/${TagKey}` (String): Filters access by the tag attached to a reserved DB instance
-    pub const ri_tag: KeyTemplate<S> = KeyTemplate::new("rds:ri-tag/", "");
+    pub const ri_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("rds:ri-tag/", "");
     /// `rds:secgrp-tag/${TagKey}` (String): Filters access by the tag attached to a DB security group
-    pub const secgrp_tag: KeyTemplate<S> = KeyTemplate::new("rds:secgrp-tag/", "");
+    pub const secgrp_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("rds:secgrp-tag/", "");
     /// `rds:snapshot-tag/${TagKey}` (String): Filters access by the tag attached to a DB snapshot
-    pub const snapshot_tag: KeyTemplate<S> = KeyTemplate::new("rds:snapshot-tag/", "");
+    pub const snapshot_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("rds:snapshot-tag/", "");
     /// `rds:subgrp-tag/${TagKey}` (String): Filters access by the tag attached to a DB subnet group
-    pub const subgrp_tag: KeyTemplate<S> = KeyTemplate::new("rds:subgrp-tag/", "");
+    pub const subgrp_tag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("rds:subgrp-tag/", "");
 }

@@ -1820,26 +1820,30 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `redshift:AllowWrites` (Bool): Filters access by the allowWrites input parameter
-    pub const AllowWrites: ConditionKey<S> = ConditionKey::from_static("redshift:AllowWrites");
+    pub const AllowWrites: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("redshift:AllowWrites");
     /// `redshift:ConsumerArn` (ARN): Filters access by the datashare consumer arn
-    pub const ConsumerArn: ConditionKey<S> = ConditionKey::from_static("redshift:ConsumerArn");
+    pub const ConsumerArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("redshift:ConsumerArn");
     /// `redshift:ConsumerIdentifier` (String): Filters access by the datashare consumer
-    pub const ConsumerIdentifier: ConditionKey<S> = ConditionKey::from_static("redshift:ConsumerIdentifier");
+    pub const ConsumerIdentifier: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("redshift:ConsumerIdentifier");
     /// `redshift:DbName` (String): Filters access by the database name
-    pub const DbName: ConditionKey<S> = ConditionKey::from_static("redshift:DbName");
+    pub const DbName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("redshift:DbName");
     /// `redshift:DbUser` (String): Filters access by the database user name
-    pub const DbUser: ConditionKey<S> = ConditionKey::from_static("redshift:DbUser");
+    pub const DbUser: ConditionKey<S, t::TextValues> = ConditionKey::from_static("redshift:DbUser");
     /// `redshift:DurationSeconds` (String): Filters access by the number of seconds until a temporary credential set expires
-    pub const DurationSeconds: ConditionKey<S> = ConditionKey::from_static("redshift:DurationSeconds");
+    pub const DurationSeconds: ConditionKey<S, t::TextValues> = ConditionKey::from_static("redshift:DurationSeconds");
     /// `redshift:InboundIntegrationArn` (ARN): Filters access by the ARN of an inbound zero-ETL Integration resource
-    pub const InboundIntegrationArn: ConditionKey<S> = ConditionKey::from_static("redshift:InboundIntegrationArn");
+    pub const InboundIntegrationArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("redshift:InboundIntegrationArn");
     /// `redshift:IntegrationSourceArn` (ARN): Filters access by the ARN of a zero-ETL Integration source
-    pub const IntegrationSourceArn: ConditionKey<S> = ConditionKey::from_static("redshift:IntegrationSourceArn");
+    pub const IntegrationSourceArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("redshift:IntegrationSourceArn");
     /// `redshift:IntegrationTargetArn` (ARN): Filters access by the ARN of a zero-ETL Integration target
-    pub const IntegrationTargetArn: ConditionKey<S> = ConditionKey::from_static("redshift:IntegrationTargetArn");
+    pub const IntegrationTargetArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("redshift:IntegrationTargetArn");
 }

@@ -153,16 +153,17 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `redshift-data:glue-catalog-arn` (ARN): Filters access by glue catalog arn
-    pub const glue_catalog_arn: ConditionKey<S> = ConditionKey::from_static("redshift-data:glue-catalog-arn");
+    pub const glue_catalog_arn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("redshift-data:glue-catalog-arn");
     /// `redshift-data:session-owner-iam-userid` (String): Filters access by session owner iam userid
-    pub const session_owner_iam_userid: ConditionKey<S> =
+    pub const session_owner_iam_userid: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("redshift-data:session-owner-iam-userid");
     /// `redshift-data:statement-owner-iam-userid` (String): Filters access by statement owner iam userid
-    pub const statement_owner_iam_userid: ConditionKey<S> =
+    pub const statement_owner_iam_userid: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("redshift-data:statement-owner-iam-userid");
 }

@@ -695,24 +695,28 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `redshift-serverless:endpointAccessId` (String): Filters access by the endpoint access identifier
-    pub const endpointAccessId: ConditionKey<S> = ConditionKey::from_static("redshift-serverless:endpointAccessId");
+    pub const endpointAccessId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("redshift-serverless:endpointAccessId");
     /// `redshift-serverless:managedWorkgroupName` (String): Filters access by the managed workgroup identifier
-    pub const managedWorkgroupName: ConditionKey<S> =
+    pub const managedWorkgroupName: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("redshift-serverless:managedWorkgroupName");
     /// `redshift-serverless:namespaceId` (String): Filters access by the namespace identifier
-    pub const namespaceId: ConditionKey<S> = ConditionKey::from_static("redshift-serverless:namespaceId");
+    pub const namespaceId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("redshift-serverless:namespaceId");
     /// `redshift-serverless:recoveryPointId` (String): Filters access by the recovery point identifier
-    pub const recoveryPointId: ConditionKey<S> = ConditionKey::from_static("redshift-serverless:recoveryPointId");
+    pub const recoveryPointId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("redshift-serverless:recoveryPointId");
     /// `redshift-serverless:snapshotId` (String): Filters access by the snapshot identifier
-    pub const snapshotId: ConditionKey<S> = ConditionKey::from_static("redshift-serverless:snapshotId");
+    pub const snapshotId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("redshift-serverless:snapshotId");
     /// `redshift-serverless:tableRestoreRequestId` (String): Filters access by the table restore request identifier
-    pub const tableRestoreRequestId: ConditionKey<S> =
+    pub const tableRestoreRequestId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("redshift-serverless:tableRestoreRequestId");
     /// `redshift-serverless:workgroupId` (String): Filters access by the workgroup identifier
-    pub const workgroupId: ConditionKey<S> = ConditionKey::from_static("redshift-serverless:workgroupId");
+    pub const workgroupId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("redshift-serverless:workgroupId");
 }

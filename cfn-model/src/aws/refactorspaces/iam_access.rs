@@ -286,21 +286,22 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `refactor-spaces:ApplicationCreatedByAccount` (String): Filters access by restricting the action to only those accounts that created the application within an environment
-    pub const ApplicationCreatedByAccount: ConditionKey<S> =
+    pub const ApplicationCreatedByAccount: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("refactor-spaces:ApplicationCreatedByAccount");
     /// `refactor-spaces:CreatedByAccountIds` (ArrayOfString): Filters access by the accounts that created the resource
-    pub const CreatedByAccountIds: ConditionKey<S> = ConditionKey::from_static("refactor-spaces:CreatedByAccountIds");
+    pub const CreatedByAccountIds: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("refactor-spaces:CreatedByAccountIds");
     /// `refactor-spaces:RouteCreatedByAccount` (String): Filters access by restricting the action to only those accounts that created the route within an application
-    pub const RouteCreatedByAccount: ConditionKey<S> =
+    pub const RouteCreatedByAccount: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("refactor-spaces:RouteCreatedByAccount");
     /// `refactor-spaces:ServiceCreatedByAccount` (String): Filters access by restricting the action to only those accounts that created the service within an application
-    pub const ServiceCreatedByAccount: ConditionKey<S> =
+    pub const ServiceCreatedByAccount: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("refactor-spaces:ServiceCreatedByAccount");
     /// `refactor-spaces:SourcePath` (String): Filters access by the path of the route
-    pub const SourcePath: ConditionKey<S> = ConditionKey::from_static("refactor-spaces:SourcePath");
+    pub const SourcePath: ConditionKey<S, t::TextValues> = ConditionKey::from_static("refactor-spaces:SourcePath");
 }

@@ -394,10 +394,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `resource-explorer-2:Operation` (String): Filters access by the actual operation that is being invoked, available values: Search, ListResources
-    pub const Operation: ConditionKey<S> = ConditionKey::from_static("resource-explorer-2:Operation");
+    pub const Operation: ConditionKey<S, t::TextValues> = ConditionKey::from_static("resource-explorer-2:Operation");
 }

@@ -758,19 +758,19 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `route53:ChangeResourceRecordSetsActions` (ArrayOfString): Filters access by the change actions, CREATE, UPSERT, or DELETE, in a ChangeResourceRecordSets request
-    pub const ChangeResourceRecordSetsActions: ConditionKey<S> =
+    pub const ChangeResourceRecordSetsActions: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("route53:ChangeResourceRecordSetsActions");
     /// `route53:ChangeResourceRecordSetsNormalizedRecordNames` (ArrayOfString): Filters access by the normalized DNS record names in a ChangeResourceRecordSets request
-    pub const ChangeResourceRecordSetsNormalizedRecordNames: ConditionKey<S> =
+    pub const ChangeResourceRecordSetsNormalizedRecordNames: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("route53:ChangeResourceRecordSetsNormalizedRecordNames");
     /// `route53:ChangeResourceRecordSetsRecordTypes` (ArrayOfString): Filters access by the DNS record types in a ChangeResourceRecordSets request
-    pub const ChangeResourceRecordSetsRecordTypes: ConditionKey<S> =
+    pub const ChangeResourceRecordSetsRecordTypes: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("route53:ChangeResourceRecordSetsRecordTypes");
     /// `route53:VPCs` (String): Filters access by VPCs in request
-    pub const VPCs: ConditionKey<S> = ConditionKey::from_static("route53:VPCs");
+    pub const VPCs: ConditionKey<S, t::TextValues> = ConditionKey::from_static("route53:VPCs");
 }

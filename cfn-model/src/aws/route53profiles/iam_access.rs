@@ -216,21 +216,24 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `route53profiles:FirewallRuleGroupPriority` (Numeric): Filters access by priority range of a Firewall Rule Group
-    pub const FirewallRuleGroupPriority: ConditionKey<S> =
+    pub const FirewallRuleGroupPriority: ConditionKey<S, t::NumericValues> =
         ConditionKey::from_static("route53profiles:FirewallRuleGroupPriority");
     /// `route53profiles:HostedZoneDomains` (String): Filters access by Hosted Zone domains
-    pub const HostedZoneDomains: ConditionKey<S> = ConditionKey::from_static("route53profiles:HostedZoneDomains");
+    pub const HostedZoneDomains: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("route53profiles:HostedZoneDomains");
     /// `route53profiles:ResolverRuleDomains` (String): Filters access by Resolver Rule domains
-    pub const ResolverRuleDomains: ConditionKey<S> = ConditionKey::from_static("route53profiles:ResolverRuleDomains");
+    pub const ResolverRuleDomains: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("route53profiles:ResolverRuleDomains");
     /// `route53profiles:ResourceArns` (ARN): Filters access by specific resource ARNs
-    pub const ResourceArns: ConditionKey<S> = ConditionKey::from_static("route53profiles:ResourceArns");
+    pub const ResourceArns: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("route53profiles:ResourceArns");
     /// `route53profiles:ResourceIds` (String): Filters access by given VPCs
-    pub const ResourceIds: ConditionKey<S> = ConditionKey::from_static("route53profiles:ResourceIds");
+    pub const ResourceIds: ConditionKey<S, t::TextValues> = ConditionKey::from_static("route53profiles:ResourceIds");
     /// `route53profiles:ResourceTypes` (String): Filters access by specific resource type. Possible options include 'HostedZone', 'FirewallRuleGroup', 'ResolverQueryLoggingConfig', 'ResolverRule', and 'VpcEndpoint'
-    pub const ResourceTypes: ConditionKey<S> = ConditionKey::from_static("route53profiles:ResourceTypes");
+    pub const ResourceTypes: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("route53profiles:ResourceTypes");
 }

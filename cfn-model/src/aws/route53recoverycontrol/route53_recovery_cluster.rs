@@ -74,11 +74,11 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `route53-recovery-cluster:AllowSafetyRulesOverrides` (Bool): Override safety rules to allow routing control state updates
-    pub const AllowSafetyRulesOverrides: ConditionKey<S> =
+    pub const AllowSafetyRulesOverrides: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("route53-recovery-cluster:AllowSafetyRulesOverrides");
 }

@@ -377,25 +377,25 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `rtbfabric:InboundExternalLinkGatewayId` (String): Filters access by gateway identifier supporting rtb-gw-* formats
-    pub const InboundExternalLinkGatewayId: ConditionKey<S> =
+    pub const InboundExternalLinkGatewayId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("rtbfabric:InboundExternalLinkGatewayId");
     /// `rtbfabric:InboundExternalLinkLinkId` (String): Filters access by InboundExternalLink resource linkId identifier
-    pub const InboundExternalLinkLinkId: ConditionKey<S> =
+    pub const InboundExternalLinkLinkId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("rtbfabric:InboundExternalLinkLinkId");
     /// `rtbfabric:LinkLinkId` (String): Filters access by Link resource linkId identifier
-    pub const LinkLinkId: ConditionKey<S> = ConditionKey::from_static("rtbfabric:LinkLinkId");
+    pub const LinkLinkId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("rtbfabric:LinkLinkId");
     /// `rtbfabric:OutboundExternalLinkLinkId` (String): Filters access by OutboundExternalLink resource linkId identifier
-    pub const OutboundExternalLinkLinkId: ConditionKey<S> =
+    pub const OutboundExternalLinkLinkId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("rtbfabric:OutboundExternalLinkLinkId");
     /// `rtbfabric:RequesterGatewayGatewayId` (String): Filters access by gateway identifier supporting rtb-gw-* formats
-    pub const RequesterGatewayGatewayId: ConditionKey<S> =
+    pub const RequesterGatewayGatewayId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("rtbfabric:RequesterGatewayGatewayId");
     /// `rtbfabric:ResponderGatewayGatewayId` (String): Filters access by gateway identifier supporting rtb-gw-* formats
-    pub const ResponderGatewayGatewayId: ConditionKey<S> =
+    pub const ResponderGatewayGatewayId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("rtbfabric:ResponderGatewayGatewayId");
 }

@@ -1763,119 +1763,137 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `s3:AccessGrantScope` (String): Filters access by the grant scope of access grants grant
-    pub const AccessGrantScope: ConditionKey<S> = ConditionKey::from_static("s3:AccessGrantScope");
+    pub const AccessGrantScope: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:AccessGrantScope");
     /// `s3:AccessGrantsInstanceArn` (ARN): Filters access by access grants instance ARN
-    pub const AccessGrantsInstanceArn: ConditionKey<S> = ConditionKey::from_static("s3:AccessGrantsInstanceArn");
+    pub const AccessGrantsInstanceArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("s3:AccessGrantsInstanceArn");
     /// `s3:AccessGrantsLocationScope` (String): Filters access by the location scope of access grants location
-    pub const AccessGrantsLocationScope: ConditionKey<S> = ConditionKey::from_static("s3:AccessGrantsLocationScope");
+    pub const AccessGrantsLocationScope: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3:AccessGrantsLocationScope");
     /// `s3:AccessPointNetworkOrigin` (String): Filters access by the network origin (Internet or VPC)
-    pub const AccessPointNetworkOrigin: ConditionKey<S> = ConditionKey::from_static("s3:AccessPointNetworkOrigin");
+    pub const AccessPointNetworkOrigin: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3:AccessPointNetworkOrigin");
     /// `s3:AccessPointTag/${TagKey}` (String): Filters access by existing access point tag key and value
-    pub const AccessPointTag: KeyTemplate<S> = KeyTemplate::new("s3:AccessPointTag/", "");
+    pub const AccessPointTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("s3:AccessPointTag/", "");
     /// `s3:BucketTag/${TagKey}` (String): Filters access by the tags associated with the bucket
-    pub const BucketTag: KeyTemplate<S> = KeyTemplate::new("s3:BucketTag/", "");
+    pub const BucketTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("s3:BucketTag/", "");
     /// `s3:DataAccessPointAccount` (String): Filters access by the AWS Account ID that owns the access point
-    pub const DataAccessPointAccount: ConditionKey<S> = ConditionKey::from_static("s3:DataAccessPointAccount");
+    pub const DataAccessPointAccount: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3:DataAccessPointAccount");
     /// `s3:DataAccessPointArn` (ARN): Filters access by an access point Amazon Resource Name (ARN)
-    pub const DataAccessPointArn: ConditionKey<S> = ConditionKey::from_static("s3:DataAccessPointArn");
+    pub const DataAccessPointArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("s3:DataAccessPointArn");
     /// `s3:ExistingJobOperation` (String): Filters access by operation to updating the job priority
-    pub const ExistingJobOperation: ConditionKey<S> = ConditionKey::from_static("s3:ExistingJobOperation");
+    pub const ExistingJobOperation: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3:ExistingJobOperation");
     /// `s3:ExistingJobPriority` (Numeric): Filters access by priority range to cancelling existing jobs
-    pub const ExistingJobPriority: ConditionKey<S> = ConditionKey::from_static("s3:ExistingJobPriority");
+    pub const ExistingJobPriority: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("s3:ExistingJobPriority");
     /// `s3:ExistingObjectTag/<key>` (String): Filters access by existing object tag key and value
-    pub const ExistingObjectTag: KeyTemplate<S> = KeyTemplate::new("s3:ExistingObjectTag/", "");
+    pub const ExistingObjectTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("s3:ExistingObjectTag/", "");
     /// `s3:InventoryAccessibleOptionalFields` (ArrayOfString): Filters access by restricting which optional metadata fields a user can add when configuring S3 Inventory reports
-    pub const InventoryAccessibleOptionalFields: ConditionKey<S> =
+    pub const InventoryAccessibleOptionalFields: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("s3:InventoryAccessibleOptionalFields");
     /// `s3:JobSuspendedCause` (String): Filters access by a specific job suspended cause (for example, AWAITING_CONFIRMATION) to cancelling suspended jobs
-    pub const JobSuspendedCause: ConditionKey<S> = ConditionKey::from_static("s3:JobSuspendedCause");
+    pub const JobSuspendedCause: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:JobSuspendedCause");
     /// `s3:ObjectCreationOperation` (Bool): Filters access by whether or not the operation creates an object
-    pub const ObjectCreationOperation: ConditionKey<S> = ConditionKey::from_static("s3:ObjectCreationOperation");
+    pub const ObjectCreationOperation: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("s3:ObjectCreationOperation");
     /// `s3:RequestJobOperation` (String): Filters access by operation to creating jobs
-    pub const RequestJobOperation: ConditionKey<S> = ConditionKey::from_static("s3:RequestJobOperation");
+    pub const RequestJobOperation: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:RequestJobOperation");
     /// `s3:RequestJobPriority` (Numeric): Filters access by priority range to creating new jobs
-    pub const RequestJobPriority: ConditionKey<S> = ConditionKey::from_static("s3:RequestJobPriority");
+    pub const RequestJobPriority: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("s3:RequestJobPriority");
     /// `s3:RequestObjectTag/<key>` (String): Filters access by the tag keys and values to be added to objects
-    pub const RequestObjectTag: KeyTemplate<S> = KeyTemplate::new("s3:RequestObjectTag/", "");
+    pub const RequestObjectTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("s3:RequestObjectTag/", "");
     /// `s3:RequestObjectTagKeys` (ArrayOfString): Filters access by the tag keys to be added to objects
-    pub const RequestObjectTagKeys: ConditionKey<S> = ConditionKey::from_static("s3:RequestObjectTagKeys");
+    pub const RequestObjectTagKeys: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3:RequestObjectTagKeys");
     /// `s3:ResourceAccount` (String): Filters access by the resource owner AWS account ID
-    pub const ResourceAccount: ConditionKey<S> = ConditionKey::from_static("s3:ResourceAccount");
+    pub const ResourceAccount: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:ResourceAccount");
     /// `s3:TlsVersion` (Numeric): Filters access by the TLS version used by the client
-    pub const TlsVersion: ConditionKey<S> = ConditionKey::from_static("s3:TlsVersion");
+    pub const TlsVersion: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("s3:TlsVersion");
     /// `s3:authType` (String): Filters access by authentication method
-    pub const authType: ConditionKey<S> = ConditionKey::from_static("s3:authType");
+    pub const authType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:authType");
     /// `s3:delimiter` (String): Filters access by delimiter parameter
-    pub const delimiter: ConditionKey<S> = ConditionKey::from_static("s3:delimiter");
+    pub const delimiter: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:delimiter");
     /// `s3:destinationRegion` (String): Filters access by a specific replication destination region for targeted buckets of the AWS FIS action aws:s3:bucket-pause-replication
-    pub const destinationRegion: ConditionKey<S> = ConditionKey::from_static("s3:destinationRegion");
+    pub const destinationRegion: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:destinationRegion");
     /// `s3:if-match` (String): Filters access by the request's 'If-Match' conditional header
-    pub const if_match: ConditionKey<S> = ConditionKey::from_static("s3:if-match");
+    pub const if_match: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:if-match");
     /// `s3:if-none-match` (String): Filters access by the request's 'If-None-Match' conditional header
-    pub const if_none_match: ConditionKey<S> = ConditionKey::from_static("s3:if-none-match");
+    pub const if_none_match: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:if-none-match");
     /// `s3:isReplicationPauseRequest` (Bool): Filters access by request made via AWS FIS action aws:s3:bucket-pause-replication
-    pub const isReplicationPauseRequest: ConditionKey<S> = ConditionKey::from_static("s3:isReplicationPauseRequest");
+    pub const isReplicationPauseRequest: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("s3:isReplicationPauseRequest");
     /// `s3:locationconstraint` (String): Filters access by a specific Region
-    pub const locationconstraint: ConditionKey<S> = ConditionKey::from_static("s3:locationconstraint");
+    pub const locationconstraint: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:locationconstraint");
     /// `s3:max-keys` (Numeric): Filters access by maximum number of keys returned in a ListBucket request
-    pub const max_keys: ConditionKey<S> = ConditionKey::from_static("s3:max-keys");
+    pub const max_keys: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("s3:max-keys");
     /// `s3:object-lock-legal-hold` (String): Filters access by object legal hold status
-    pub const object_lock_legal_hold: ConditionKey<S> = ConditionKey::from_static("s3:object-lock-legal-hold");
+    pub const object_lock_legal_hold: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3:object-lock-legal-hold");
     /// `s3:object-lock-mode` (String): Filters access by object retention mode (COMPLIANCE or GOVERNANCE)
-    pub const object_lock_mode: ConditionKey<S> = ConditionKey::from_static("s3:object-lock-mode");
+    pub const object_lock_mode: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:object-lock-mode");
     /// `s3:object-lock-remaining-retention-days` (Numeric): Filters access by remaining object retention days
-    pub const object_lock_remaining_retention_days: ConditionKey<S> =
+    pub const object_lock_remaining_retention_days: ConditionKey<S, t::NumericValues> =
         ConditionKey::from_static("s3:object-lock-remaining-retention-days");
     /// `s3:object-lock-retain-until-date` (Date): Filters access by object retain-until date
-    pub const object_lock_retain_until_date: ConditionKey<S> =
+    pub const object_lock_retain_until_date: ConditionKey<S, t::DateValues> =
         ConditionKey::from_static("s3:object-lock-retain-until-date");
     /// `s3:prefix` (String): Filters access by key name prefix
-    pub const prefix: ConditionKey<S> = ConditionKey::from_static("s3:prefix");
+    pub const prefix: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:prefix");
     /// `s3:signatureAge` (Numeric): Filters access by the age in milliseconds of the request signature
-    pub const signatureAge: ConditionKey<S> = ConditionKey::from_static("s3:signatureAge");
+    pub const signatureAge: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("s3:signatureAge");
     /// `s3:signatureversion` (String): Filters access by the version of AWS Signature used on the request
-    pub const signatureversion: ConditionKey<S> = ConditionKey::from_static("s3:signatureversion");
+    pub const signatureversion: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:signatureversion");
     /// `s3:versionid` (String): Filters access by a specific object version
-    pub const versionid: ConditionKey<S> = ConditionKey::from_static("s3:versionid");
+    pub const versionid: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:versionid");
     /// `s3:x-amz-acl` (String): Filters access by canned ACL in the request's x-amz-acl header
-    pub const x_amz_acl: ConditionKey<S> = ConditionKey::from_static("s3:x-amz-acl");
+    pub const x_amz_acl: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:x-amz-acl");
     /// `s3:x-amz-bucket-namespace` (String): Filters access by general purpose bucket namespace type
-    pub const x_amz_bucket_namespace: ConditionKey<S> = ConditionKey::from_static("s3:x-amz-bucket-namespace");
+    pub const x_amz_bucket_namespace: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3:x-amz-bucket-namespace");
     /// `s3:x-amz-content-sha256` (String): Filters access by unsigned content in your bucket
-    pub const x_amz_content_sha256: ConditionKey<S> = ConditionKey::from_static("s3:x-amz-content-sha256");
+    pub const x_amz_content_sha256: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3:x-amz-content-sha256");
     /// `s3:x-amz-copy-source` (String): Filters access by copy source bucket, prefix, or object in the copy object requests
-    pub const x_amz_copy_source: ConditionKey<S> = ConditionKey::from_static("s3:x-amz-copy-source");
+    pub const x_amz_copy_source: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:x-amz-copy-source");
     /// `s3:x-amz-grant-full-control` (String): Filters access by x-amz-grant-full-control (full control) header
-    pub const x_amz_grant_full_control: ConditionKey<S> = ConditionKey::from_static("s3:x-amz-grant-full-control");
+    pub const x_amz_grant_full_control: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3:x-amz-grant-full-control");
     /// `s3:x-amz-grant-read` (String): Filters access by x-amz-grant-read (read access) header
-    pub const x_amz_grant_read: ConditionKey<S> = ConditionKey::from_static("s3:x-amz-grant-read");
+    pub const x_amz_grant_read: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:x-amz-grant-read");
     /// `s3:x-amz-grant-read-acp` (String): Filters access by the x-amz-grant-read-acp (read permissions for the ACL) header
-    pub const x_amz_grant_read_acp: ConditionKey<S> = ConditionKey::from_static("s3:x-amz-grant-read-acp");
+    pub const x_amz_grant_read_acp: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3:x-amz-grant-read-acp");
     /// `s3:x-amz-grant-write` (String): Filters access by the x-amz-grant-write (write access) header
-    pub const x_amz_grant_write: ConditionKey<S> = ConditionKey::from_static("s3:x-amz-grant-write");
+    pub const x_amz_grant_write: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:x-amz-grant-write");
     /// `s3:x-amz-grant-write-acp` (String): Filters access by the x-amz-grant-write-acp (write permissions for the ACL) header
-    pub const x_amz_grant_write_acp: ConditionKey<S> = ConditionKey::from_static("s3:x-amz-grant-write-acp");
+    pub const x_amz_grant_write_acp: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3:x-amz-grant-write-acp");
     /// `s3:x-amz-metadata-directive` (String): Filters access by object metadata behavior (COPY or REPLACE) when objects are copied
-    pub const x_amz_metadata_directive: ConditionKey<S> = ConditionKey::from_static("s3:x-amz-metadata-directive");
+    pub const x_amz_metadata_directive: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3:x-amz-metadata-directive");
     /// `s3:x-amz-object-ownership` (String): Filters access by Object Ownership
-    pub const x_amz_object_ownership: ConditionKey<S> = ConditionKey::from_static("s3:x-amz-object-ownership");
+    pub const x_amz_object_ownership: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3:x-amz-object-ownership");
     /// `s3:x-amz-server-side-encryption` (String): Filters access by server-side encryption
-    pub const x_amz_server_side_encryption: ConditionKey<S> =
+    pub const x_amz_server_side_encryption: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("s3:x-amz-server-side-encryption");
     /// `s3:x-amz-server-side-encryption-aws-kms-key-id` (ARN): Filters access by AWS KMS customer managed CMK for server-side encryption
-    pub const x_amz_server_side_encryption_aws_kms_key_id: ConditionKey<S> =
+    pub const x_amz_server_side_encryption_aws_kms_key_id: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("s3:x-amz-server-side-encryption-aws-kms-key-id");
     /// `s3:x-amz-server-side-encryption-customer-algorithm` (String): Filters access by customer specified algorithm for server-side encryption
-    pub const x_amz_server_side_encryption_customer_algorithm: ConditionKey<S> =
+    pub const x_amz_server_side_encryption_customer_algorithm: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("s3:x-amz-server-side-encryption-customer-algorithm");
     /// `s3:x-amz-storage-class` (String): Filters access by storage class
-    pub const x_amz_storage_class: ConditionKey<S> = ConditionKey::from_static("s3:x-amz-storage-class");
+    pub const x_amz_storage_class: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3:x-amz-storage-class");
     /// `s3:x-amz-website-redirect-location` (String): Filters access by a specific website redirect location for buckets that are configured as static websites
-    pub const x_amz_website_redirect_location: ConditionKey<S> =
+    pub const x_amz_website_redirect_location: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("s3:x-amz-website-redirect-location");
 }

@@ -278,46 +278,50 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `s3express:AccessPointNetworkOrigin` (String): Filters access by the network origin (Internet or VPC)
-    pub const AccessPointNetworkOrigin: ConditionKey<S> =
+    pub const AccessPointNetworkOrigin: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("s3express:AccessPointNetworkOrigin");
     /// `s3express:AccessPointTag/${TagKey}` (String): Filters access by tag key-value pairs attached to the access point
-    pub const AccessPointTag: KeyTemplate<S> = KeyTemplate::new("s3express:AccessPointTag/", "");
+    pub const AccessPointTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("s3express:AccessPointTag/", "");
     /// `s3express:AllAccessRestrictedToLocalZoneGroup` (String): Filters access by AWS Local Zone network border group(s) provided in this condition key
-    pub const AllAccessRestrictedToLocalZoneGroup: ConditionKey<S> =
+    pub const AllAccessRestrictedToLocalZoneGroup: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("s3express:AllAccessRestrictedToLocalZoneGroup");
     /// `s3express:BucketTag/${TagKey}` (String): Filters access by tag key-value pairs attached to the bucket
-    pub const BucketTag: KeyTemplate<S> = KeyTemplate::new("s3express:BucketTag/", "");
+    pub const BucketTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("s3express:BucketTag/", "");
     /// `s3express:DataAccessPointAccount` (String): Filters access by the AWS Account ID that owns the access point
-    pub const DataAccessPointAccount: ConditionKey<S> = ConditionKey::from_static("s3express:DataAccessPointAccount");
+    pub const DataAccessPointAccount: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3express:DataAccessPointAccount");
     /// `s3express:DataAccessPointArn` (ARN): Filters access by an access point Amazon Resource Name (ARN)
-    pub const DataAccessPointArn: ConditionKey<S> = ConditionKey::from_static("s3express:DataAccessPointArn");
+    pub const DataAccessPointArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("s3express:DataAccessPointArn");
     /// `s3express:LocationName` (String): Filters access by a specific Availability Zone or Local Zone ID
-    pub const LocationName: ConditionKey<S> = ConditionKey::from_static("s3express:LocationName");
+    pub const LocationName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3express:LocationName");
     /// `s3express:Permissions` (ArrayOfString): Filters access by the permission requested by Access Point Scope configuration, such as GetObject, PutObject
-    pub const Permissions: ConditionKey<S> = ConditionKey::from_static("s3express:Permissions");
+    pub const Permissions: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3express:Permissions");
     /// `s3express:ResourceAccount` (String): Filters access by the resource owner AWS account ID
-    pub const ResourceAccount: ConditionKey<S> = ConditionKey::from_static("s3express:ResourceAccount");
+    pub const ResourceAccount: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3express:ResourceAccount");
     /// `s3express:SessionMode` (String): Filters access by the permission requested by CreateSession API, such as ReadOnly and ReadWrite
-    pub const SessionMode: ConditionKey<S> = ConditionKey::from_static("s3express:SessionMode");
+    pub const SessionMode: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3express:SessionMode");
     /// `s3express:TlsVersion` (Numeric): Filters access by the TLS version used by the client
-    pub const TlsVersion: ConditionKey<S> = ConditionKey::from_static("s3express:TlsVersion");
+    pub const TlsVersion: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("s3express:TlsVersion");
     /// `s3express:authType` (String): Filters access by authentication method
-    pub const authType: ConditionKey<S> = ConditionKey::from_static("s3express:authType");
+    pub const authType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3express:authType");
     /// `s3express:signatureAge` (Numeric): Filters access by the age in milliseconds of the request signature
-    pub const signatureAge: ConditionKey<S> = ConditionKey::from_static("s3express:signatureAge");
+    pub const signatureAge: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("s3express:signatureAge");
     /// `s3express:signatureversion` (String): Filters access by the AWS Signature Version used on the request
-    pub const signatureversion: ConditionKey<S> = ConditionKey::from_static("s3express:signatureversion");
+    pub const signatureversion: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3express:signatureversion");
     /// `s3express:x-amz-content-sha256` (String): Filters access by unsigned content in your bucket
-    pub const x_amz_content_sha256: ConditionKey<S> = ConditionKey::from_static("s3express:x-amz-content-sha256");
+    pub const x_amz_content_sha256: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3express:x-amz-content-sha256");
     /// `s3express:x-amz-server-side-encryption` (String): Filters access by server-side encryption
-    pub const x_amz_server_side_encryption: ConditionKey<S> =
+    pub const x_amz_server_side_encryption: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("s3express:x-amz-server-side-encryption");
     /// `s3express:x-amz-server-side-encryption-aws-kms-key-id` (ARN): Filters access by AWS KMS customer managed key for server-side encryption
-    pub const x_amz_server_side_encryption_aws_kms_key_id: ConditionKey<S> =
+    pub const x_amz_server_side_encryption_aws_kms_key_id: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("s3express:x-amz-server-side-encryption-aws-kms-key-id");
 }

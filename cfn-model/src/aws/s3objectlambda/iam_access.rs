@@ -281,16 +281,17 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `s3-object-lambda:TlsVersion` (Numeric): Filters access by the TLS version used by the client
-    pub const TlsVersion: ConditionKey<S> = ConditionKey::from_static("s3-object-lambda:TlsVersion");
+    pub const TlsVersion: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("s3-object-lambda:TlsVersion");
     /// `s3-object-lambda:authType` (String): Filters access by authentication method
-    pub const authType: ConditionKey<S> = ConditionKey::from_static("s3-object-lambda:authType");
+    pub const authType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3-object-lambda:authType");
     /// `s3-object-lambda:signatureAge` (Numeric): Filters access by the age in milliseconds of the request signature
-    pub const signatureAge: ConditionKey<S> = ConditionKey::from_static("s3-object-lambda:signatureAge");
+    pub const signatureAge: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("s3-object-lambda:signatureAge");
     /// `s3-object-lambda:versionid` (String): Filters access by a specific object version
-    pub const versionid: ConditionKey<S> = ConditionKey::from_static("s3-object-lambda:versionid");
+    pub const versionid: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3-object-lambda:versionid");
 }

@@ -494,49 +494,56 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `s3-outposts:AccessPointNetworkOrigin` (String): Filters access by the network origin (Internet or VPC)
-    pub const AccessPointNetworkOrigin: ConditionKey<S> =
+    pub const AccessPointNetworkOrigin: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("s3-outposts:AccessPointNetworkOrigin");
     /// `s3-outposts:DataAccessPointAccount` (String): Filters access by the AWS Account ID that owns the access point
-    pub const DataAccessPointAccount: ConditionKey<S> = ConditionKey::from_static("s3-outposts:DataAccessPointAccount");
+    pub const DataAccessPointAccount: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3-outposts:DataAccessPointAccount");
     /// `s3-outposts:DataAccessPointArn` (ARN): Filters access by an access point Amazon Resource Name (ARN)
-    pub const DataAccessPointArn: ConditionKey<S> = ConditionKey::from_static("s3-outposts:DataAccessPointArn");
+    pub const DataAccessPointArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("s3-outposts:DataAccessPointArn");
     /// `s3-outposts:ExistingObjectTag/<key>` (String): Filters access by requiring that an existing object tag has a specific tag key and value
-    pub const ExistingObjectTag: KeyTemplate<S> = KeyTemplate::new("s3-outposts:ExistingObjectTag/", "");
+    pub const ExistingObjectTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("s3-outposts:ExistingObjectTag/", "");
     /// `s3-outposts:RequestObjectTag/<key>` (String): Filters access by restricting the tag keys and values allowed on objects
-    pub const RequestObjectTag: KeyTemplate<S> = KeyTemplate::new("s3-outposts:RequestObjectTag/", "");
+    pub const RequestObjectTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("s3-outposts:RequestObjectTag/", "");
     /// `s3-outposts:RequestObjectTagKeys` (String): Filters access by restricting the tag keys allowed on objects
-    pub const RequestObjectTagKeys: ConditionKey<S> = ConditionKey::from_static("s3-outposts:RequestObjectTagKeys");
+    pub const RequestObjectTagKeys: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3-outposts:RequestObjectTagKeys");
     /// `s3-outposts:authType` (String): Filters access by restricting incoming requests to a specific authentication method
-    pub const authType: ConditionKey<S> = ConditionKey::from_static("s3-outposts:authType");
+    pub const authType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3-outposts:authType");
     /// `s3-outposts:delimiter` (String): Filters access by requiring the delimiter parameter
-    pub const delimiter: ConditionKey<S> = ConditionKey::from_static("s3-outposts:delimiter");
+    pub const delimiter: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3-outposts:delimiter");
     /// `s3-outposts:max-keys` (Numeric): Filters access by limiting the maximum number of keys returned in a ListBucket request
-    pub const max_keys: ConditionKey<S> = ConditionKey::from_static("s3-outposts:max-keys");
+    pub const max_keys: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("s3-outposts:max-keys");
     /// `s3-outposts:prefix` (String): Filters access by key name prefix
-    pub const prefix: ConditionKey<S> = ConditionKey::from_static("s3-outposts:prefix");
+    pub const prefix: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3-outposts:prefix");
     /// `s3-outposts:signatureAge` (Numeric): Filters access by identifying the length of time, in milliseconds, that a signature is valid in an authenticated request
-    pub const signatureAge: ConditionKey<S> = ConditionKey::from_static("s3-outposts:signatureAge");
+    pub const signatureAge: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("s3-outposts:signatureAge");
     /// `s3-outposts:signatureversion` (String): Filters access by identifying the version of AWS Signature that is supported for authenticated requests
-    pub const signatureversion: ConditionKey<S> = ConditionKey::from_static("s3-outposts:signatureversion");
+    pub const signatureversion: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3-outposts:signatureversion");
     /// `s3-outposts:versionid` (String): Filters access by a specific object version
-    pub const versionid: ConditionKey<S> = ConditionKey::from_static("s3-outposts:versionid");
+    pub const versionid: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3-outposts:versionid");
     /// `s3-outposts:x-amz-acl` (String): Filters access by requiring the x-amz-acl header with a specific canned ACL in a request
-    pub const x_amz_acl: ConditionKey<S> = ConditionKey::from_static("s3-outposts:x-amz-acl");
+    pub const x_amz_acl: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3-outposts:x-amz-acl");
     /// `s3-outposts:x-amz-content-sha256` (String): Filters access by disallowing unsigned content in your bucket
-    pub const x_amz_content_sha256: ConditionKey<S> = ConditionKey::from_static("s3-outposts:x-amz-content-sha256");
+    pub const x_amz_content_sha256: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3-outposts:x-amz-content-sha256");
     /// `s3-outposts:x-amz-copy-source` (String): Filters access by restricting the copy source to a specific bucket, prefix, or object
-    pub const x_amz_copy_source: ConditionKey<S> = ConditionKey::from_static("s3-outposts:x-amz-copy-source");
+    pub const x_amz_copy_source: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3-outposts:x-amz-copy-source");
     /// `s3-outposts:x-amz-metadata-directive` (String): Filters access by enabling enforcement of object metadata behavior (COPY or REPLACE) when objects are copied
-    pub const x_amz_metadata_directive: ConditionKey<S> =
+    pub const x_amz_metadata_directive: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("s3-outposts:x-amz-metadata-directive");
     /// `s3-outposts:x-amz-server-side-encryption` (String): Filters access by requiring server-side encryption
-    pub const x_amz_server_side_encryption: ConditionKey<S> =
+    pub const x_amz_server_side_encryption: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("s3-outposts:x-amz-server-side-encryption");
     /// `s3-outposts:x-amz-storage-class` (String): Filters access by storage class
-    pub const x_amz_storage_class: ConditionKey<S> = ConditionKey::from_static("s3-outposts:x-amz-storage-class");
+    pub const x_amz_storage_class: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("s3-outposts:x-amz-storage-class");
 }

@@ -523,20 +523,20 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `s3tables:KMSKeyArn` (ARN): Filters access by the AWS KMS key ARN for the key used to encrypt a table
-    pub const KMSKeyArn: ConditionKey<S> = ConditionKey::from_static("s3tables:KMSKeyArn");
+    pub const KMSKeyArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("s3tables:KMSKeyArn");
     /// `s3tables:SSEAlgorithm` (String): Filters access by the server-side encryption algorithm used to encrypt a table
-    pub const SSEAlgorithm: ConditionKey<S> = ConditionKey::from_static("s3tables:SSEAlgorithm");
+    pub const SSEAlgorithm: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3tables:SSEAlgorithm");
     /// `s3tables:StorageClass` (String): Filters access by the storage class that can be set on tables under a table bucket
-    pub const StorageClass: ConditionKey<S> = ConditionKey::from_static("s3tables:StorageClass");
+    pub const StorageClass: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3tables:StorageClass");
     /// `s3tables:TableBucketTag/${TagKey}` (String): Filters access by the tags associated with the table bucket
-    pub const TableBucketTag: KeyTemplate<S> = KeyTemplate::new("s3tables:TableBucketTag/", "");
+    pub const TableBucketTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("s3tables:TableBucketTag/", "");
     /// `s3tables:namespace` (String): Filters access by the namespaces created in the table bucket
-    pub const namespace: ConditionKey<S> = ConditionKey::from_static("s3tables:namespace");
+    pub const namespace: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3tables:namespace");
     /// `s3tables:tableName` (String): Filters access by the name of the tables in the table bucket
-    pub const tableName: ConditionKey<S> = ConditionKey::from_static("s3tables:tableName");
+    pub const tableName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3tables:tableName");
 }

@@ -225,14 +225,14 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `s3vectors:VectorBucketTag/${TagKey}` (String): Filters access by the tags associated with the vector bucket
-    pub const VectorBucketTag: KeyTemplate<S> = KeyTemplate::new("s3vectors:VectorBucketTag/", "");
+    pub const VectorBucketTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("s3vectors:VectorBucketTag/", "");
     /// `s3vectors:kmsKeyArn` (ARN): Filters access by the AWS KMS key ARN for the key used to encrypt a vector bucket
-    pub const kmsKeyArn: ConditionKey<S> = ConditionKey::from_static("s3vectors:kmsKeyArn");
+    pub const kmsKeyArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("s3vectors:kmsKeyArn");
     /// `s3vectors:sseType` (String): Filters access by server-side encryption type
-    pub const sseType: ConditionKey<S> = ConditionKey::from_static("s3vectors:sseType");
+    pub const sseType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("s3vectors:sseType");
 }

@@ -5007,135 +5007,154 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `sagemaker:AcceleratorTypes` (ArrayOfString): Filters access by the list of all accelerator types associated with the resource in the request
-    pub const AcceleratorTypes: ConditionKey<S> = ConditionKey::from_static("sagemaker:AcceleratorTypes");
+    pub const AcceleratorTypes: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("sagemaker:AcceleratorTypes");
     /// `sagemaker:AppNetworkAccessType` (String): Filters access by the app network access type associated with the resource in the request
-    pub const AppNetworkAccessType: ConditionKey<S> = ConditionKey::from_static("sagemaker:AppNetworkAccessType");
+    pub const AppNetworkAccessType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("sagemaker:AppNetworkAccessType");
     /// `sagemaker:CurrentCustomerMetadataProperties/${MetadataKey}` (String): Filters access by a current metadata key and value pair associated with the model-package resource
-    pub const CurrentCustomerMetadataProperties: KeyTemplate<S> =
+    pub const CurrentCustomerMetadataProperties: KeyTemplate<S, t::TextValues> =
         KeyTemplate::new("sagemaker:CurrentCustomerMetadataProperties/", "");
     /// `sagemaker:CurrentModelLifeCycleStage` (String): Filters access by the current value of the Stage field in the model life cycle object associated with the model-package resource
-    pub const CurrentModelLifeCycleStage: ConditionKey<S> =
+    pub const CurrentModelLifeCycleStage: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("sagemaker:CurrentModelLifeCycleStage");
     /// `sagemaker:CurrentModelLifeCycleStageStatus` (String): Filters access by the current value of the StageStatus field in the model life cycle object associated with the model-package resource
-    pub const CurrentModelLifeCycleStageStatus: ConditionKey<S> =
+    pub const CurrentModelLifeCycleStageStatus: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("sagemaker:CurrentModelLifeCycleStageStatus");
     /// `sagemaker:CustomerMetadataProperties/${MetadataKey}` (String): Filters access by a metadata key and value pair
-    pub const CustomerMetadataProperties: KeyTemplate<S> =
+    pub const CustomerMetadataProperties: KeyTemplate<S, t::TextValues> =
         KeyTemplate::new("sagemaker:CustomerMetadataProperties/", "");
     /// `sagemaker:CustomerMetadataPropertiesToRemove` (ArrayOfString): Filters access by the list of metadata properties associated with the model-package resource in the request
-    pub const CustomerMetadataPropertiesToRemove: ConditionKey<S> =
+    pub const CustomerMetadataPropertiesToRemove: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("sagemaker:CustomerMetadataPropertiesToRemove");
     /// `sagemaker:DirectGatedModelAccess` (String): Used to deny direct access to SageMaker gated ModelReferences
-    pub const DirectGatedModelAccess: ConditionKey<S> = ConditionKey::from_static("sagemaker:DirectGatedModelAccess");
+    pub const DirectGatedModelAccess: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("sagemaker:DirectGatedModelAccess");
     /// `sagemaker:DirectInternetAccess` (String): Filters access by the direct internet access associated with the resource in the request
-    pub const DirectInternetAccess: ConditionKey<S> = ConditionKey::from_static("sagemaker:DirectInternetAccess");
+    pub const DirectInternetAccess: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("sagemaker:DirectInternetAccess");
     /// `sagemaker:DomainId` (String): You can use the domainId as a policy variable to filter requests from specific SageMaker Domains
-    pub const DomainId: ConditionKey<S> = ConditionKey::from_static("sagemaker:DomainId");
+    pub const DomainId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sagemaker:DomainId");
     /// `sagemaker:DomainSharingOutputKmsKey` (ARN): Filters access by the Domain sharing output KMS key associated with the resource in the request
-    pub const DomainSharingOutputKmsKey: ConditionKey<S> =
+    pub const DomainSharingOutputKmsKey: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("sagemaker:DomainSharingOutputKmsKey");
     /// `sagemaker:EnableRemoteDebug` (Bool): Filters access by the remote debug config in the request
-    pub const EnableRemoteDebug: ConditionKey<S> = ConditionKey::from_static("sagemaker:EnableRemoteDebug");
+    pub const EnableRemoteDebug: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("sagemaker:EnableRemoteDebug");
     /// `sagemaker:FeatureGroupDisableGlueTableCreation` (Bool): Filters access by the DisableGlueTableCreation flag associated with the feature group resource in the request
-    pub const FeatureGroupDisableGlueTableCreation: ConditionKey<S> =
+    pub const FeatureGroupDisableGlueTableCreation: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("sagemaker:FeatureGroupDisableGlueTableCreation");
     /// `sagemaker:FeatureGroupEnableOnlineStore` (Bool): Filters access by the EnableOnlineStore flag associated with feature group in the request
-    pub const FeatureGroupEnableOnlineStore: ConditionKey<S> =
+    pub const FeatureGroupEnableOnlineStore: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("sagemaker:FeatureGroupEnableOnlineStore");
     /// `sagemaker:FeatureGroupOfflineStoreConfig` (Bool): Filters access by the presence of an OfflineStoreConfig in the feature group resource in the request. This access filter only supports the null-conditional operator
-    pub const FeatureGroupOfflineStoreConfig: ConditionKey<S> =
+    pub const FeatureGroupOfflineStoreConfig: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("sagemaker:FeatureGroupOfflineStoreConfig");
     /// `sagemaker:FeatureGroupOfflineStoreKmsKey` (ARN): Filters access by the offline store kms key associated with the feature group resource in the request
-    pub const FeatureGroupOfflineStoreKmsKey: ConditionKey<S> =
+    pub const FeatureGroupOfflineStoreKmsKey: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("sagemaker:FeatureGroupOfflineStoreKmsKey");
     /// `sagemaker:FeatureGroupOfflineStoreS3Uri` (String): Filters access by the offline store s3 uri associated with the feature group resource in the request
-    pub const FeatureGroupOfflineStoreS3Uri: ConditionKey<S> =
+    pub const FeatureGroupOfflineStoreS3Uri: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("sagemaker:FeatureGroupOfflineStoreS3Uri");
     /// `sagemaker:FeatureGroupOnlineStoreKmsKey` (ARN): Filters access by the online store kms key associated with the feature group resource in the request
-    pub const FeatureGroupOnlineStoreKmsKey: ConditionKey<S> =
+    pub const FeatureGroupOnlineStoreKmsKey: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("sagemaker:FeatureGroupOnlineStoreKmsKey");
     /// `sagemaker:FileSystemAccessMode` (String): Filters access by a file system access mode associated with the resource in the request
-    pub const FileSystemAccessMode: ConditionKey<S> = ConditionKey::from_static("sagemaker:FileSystemAccessMode");
+    pub const FileSystemAccessMode: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("sagemaker:FileSystemAccessMode");
     /// `sagemaker:FileSystemDirectoryPath` (String): Filters access by a file system directory path associated with the resource in the request
-    pub const FileSystemDirectoryPath: ConditionKey<S> = ConditionKey::from_static("sagemaker:FileSystemDirectoryPath");
+    pub const FileSystemDirectoryPath: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("sagemaker:FileSystemDirectoryPath");
     /// `sagemaker:FileSystemId` (String): Filters access by a file system ID associated with the resource in the request
-    pub const FileSystemId: ConditionKey<S> = ConditionKey::from_static("sagemaker:FileSystemId");
+    pub const FileSystemId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sagemaker:FileSystemId");
     /// `sagemaker:FileSystemType` (String): Filters access by a file system type associated with the resource in the request
-    pub const FileSystemType: ConditionKey<S> = ConditionKey::from_static("sagemaker:FileSystemType");
+    pub const FileSystemType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sagemaker:FileSystemType");
     /// `sagemaker:HomeEfsFileSystemKmsKey` (ARN): Filters access by a key that is present in the request the user makes to the SageMaker service. This key is deprecated. It has been replaced by sagemaker:VolumeKmsKey
-    pub const HomeEfsFileSystemKmsKey: ConditionKey<S> = ConditionKey::from_static("sagemaker:HomeEfsFileSystemKmsKey");
+    pub const HomeEfsFileSystemKmsKey: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("sagemaker:HomeEfsFileSystemKmsKey");
     /// `sagemaker:ImageArns` (ArrayOfARN): Filters access by the list of all image arns associated with the resource in the request
-    pub const ImageArns: ConditionKey<S> = ConditionKey::from_static("sagemaker:ImageArns");
+    pub const ImageArns: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("sagemaker:ImageArns");
     /// `sagemaker:ImageVersionArns` (ArrayOfARN): Filters access by the list of all image version arns associated with the resource in the request
-    pub const ImageVersionArns: ConditionKey<S> = ConditionKey::from_static("sagemaker:ImageVersionArns");
+    pub const ImageVersionArns: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("sagemaker:ImageVersionArns");
     /// `sagemaker:InstanceTypes` (ArrayOfString): Filters access by the list of all instance types associated with the resource in the request
-    pub const InstanceTypes: ConditionKey<S> = ConditionKey::from_static("sagemaker:InstanceTypes");
+    pub const InstanceTypes: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sagemaker:InstanceTypes");
     /// `sagemaker:InterContainerTrafficEncryption` (Bool): Filters access by the inter container traffic encryption associated with the resource in the request
-    pub const InterContainerTrafficEncryption: ConditionKey<S> =
+    pub const InterContainerTrafficEncryption: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("sagemaker:InterContainerTrafficEncryption");
     /// `sagemaker:KeepAlivePeriod` (Numeric): Filters access by the keep-alive period associated with the resource in the request
-    pub const KeepAlivePeriod: ConditionKey<S> = ConditionKey::from_static("sagemaker:KeepAlivePeriod");
+    pub const KeepAlivePeriod: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("sagemaker:KeepAlivePeriod");
     /// `sagemaker:MaxRuntimeInSeconds` (Numeric): Filters access by the max runtime in seconds associated with the resource in the request
-    pub const MaxRuntimeInSeconds: ConditionKey<S> = ConditionKey::from_static("sagemaker:MaxRuntimeInSeconds");
+    pub const MaxRuntimeInSeconds: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("sagemaker:MaxRuntimeInSeconds");
     /// `sagemaker:MinimumInstanceMetadataServiceVersion` (String): Filters access by the minimum instance metadata service version used by the resource in the request
-    pub const MinimumInstanceMetadataServiceVersion: ConditionKey<S> =
+    pub const MinimumInstanceMetadataServiceVersion: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("sagemaker:MinimumInstanceMetadataServiceVersion");
     /// `sagemaker:ModelApprovalStatus` (String): Filters access by the model approval status with the model-package in the request
-    pub const ModelApprovalStatus: ConditionKey<S> = ConditionKey::from_static("sagemaker:ModelApprovalStatus");
+    pub const ModelApprovalStatus: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("sagemaker:ModelApprovalStatus");
     /// `sagemaker:ModelArn` (ARN): Filters access by the model arn associated with the resource in the request
-    pub const ModelArn: ConditionKey<S> = ConditionKey::from_static("sagemaker:ModelArn");
+    pub const ModelArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("sagemaker:ModelArn");
     /// `sagemaker:ModelLifeCycle:Stage` (String): Filters access by stage field in the model life cycle object associated with the model-package resource in the request
-    pub const ModelLifeCycle_Stage: ConditionKey<S> = ConditionKey::from_static("sagemaker:ModelLifeCycle:Stage");
+    pub const ModelLifeCycle_Stage: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("sagemaker:ModelLifeCycle:Stage");
     /// `sagemaker:ModelLifeCycle:StageStatus` (String): Filters access by stageStatus field in the model life cycle object associated with the model-package resource in the request
-    pub const ModelLifeCycle_StageStatus: ConditionKey<S> =
+    pub const ModelLifeCycle_StageStatus: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("sagemaker:ModelLifeCycle:StageStatus");
     /// `sagemaker:NetworkIsolation` (Bool): Filters access by the network isolation associated with the resource in the request
-    pub const NetworkIsolation: ConditionKey<S> = ConditionKey::from_static("sagemaker:NetworkIsolation");
+    pub const NetworkIsolation: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("sagemaker:NetworkIsolation");
     /// `sagemaker:OutputKmsKey` (ARN): Filters access by the output kms key associated with the resource in the request
-    pub const OutputKmsKey: ConditionKey<S> = ConditionKey::from_static("sagemaker:OutputKmsKey");
+    pub const OutputKmsKey: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("sagemaker:OutputKmsKey");
     /// `sagemaker:OwnerUserProfileArn` (ARN): Filters access by the OwnerUserProfile arn associated with the space in the request
-    pub const OwnerUserProfileArn: ConditionKey<S> = ConditionKey::from_static("sagemaker:OwnerUserProfileArn");
+    pub const OwnerUserProfileArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("sagemaker:OwnerUserProfileArn");
     /// `sagemaker:PipelineVersionId` (String): Filters access to specific version IDs of a Sagemaker pipeline
-    pub const PipelineVersionId: ConditionKey<S> = ConditionKey::from_static("sagemaker:PipelineVersionId");
+    pub const PipelineVersionId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("sagemaker:PipelineVersionId");
     /// `sagemaker:RemoteAccess` (String): Filters access by the remote access flag associated with the space in the request
-    pub const RemoteAccess: ConditionKey<S> = ConditionKey::from_static("sagemaker:RemoteAccess");
+    pub const RemoteAccess: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sagemaker:RemoteAccess");
     /// `sagemaker:ResourceTag/` (String): Filters access by the preface string for a tag key and value pair attached to a resource
-    pub const ResourceTag_: ConditionKey<S> = ConditionKey::from_static("sagemaker:ResourceTag/");
+    pub const ResourceTag_: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sagemaker:ResourceTag/");
     /// `sagemaker:ResourceTag/${TagKey}` (String): Filters access by a tag key and value pair
-    pub const ResourceTag: KeyTemplate<S> = KeyTemplate::new("sagemaker:ResourceTag/", "");
+    pub const ResourceTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("sagemaker:ResourceTag/", "");
     /// `sagemaker:RootAccess` (String): Filters access by the root access associated with the resource in the request
-    pub const RootAccess: ConditionKey<S> = ConditionKey::from_static("sagemaker:RootAccess");
+    pub const RootAccess: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sagemaker:RootAccess");
     /// `sagemaker:SearchVisibilityCondition/${FilterKey}` (String): Limits the results of your search request to the resources that you can access. $ { FilterKey} is a key that the VisibilityConditions configuration presents in the Search request
-    pub const SearchVisibilityCondition: KeyTemplate<S> = KeyTemplate::new("sagemaker:SearchVisibilityCondition/", "");
+    pub const SearchVisibilityCondition: KeyTemplate<S, t::TextValues> =
+        KeyTemplate::new("sagemaker:SearchVisibilityCondition/", "");
     /// `sagemaker:ServerlessMaxConcurrency` (Numeric): Filters access by limiting maximum concurrency used for Serverless inference in the request
-    pub const ServerlessMaxConcurrency: ConditionKey<S> =
+    pub const ServerlessMaxConcurrency: ConditionKey<S, t::NumericValues> =
         ConditionKey::from_static("sagemaker:ServerlessMaxConcurrency");
     /// `sagemaker:ServerlessMemorySize` (Numeric): Filters access by limiting memory size used for Serverless inference in the request
-    pub const ServerlessMemorySize: ConditionKey<S> = ConditionKey::from_static("sagemaker:ServerlessMemorySize");
+    pub const ServerlessMemorySize: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("sagemaker:ServerlessMemorySize");
     /// `sagemaker:SpaceSharingType` (String): Filters access by the sharing type associated with the space in the request
-    pub const SpaceSharingType: ConditionKey<S> = ConditionKey::from_static("sagemaker:SpaceSharingType");
+    pub const SpaceSharingType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("sagemaker:SpaceSharingType");
     /// `sagemaker:StudioLifecycleConfigArns` (ArrayOfARN): Filters access by the list of lifecycle configuration ARNs associated with the resource in the request
-    pub const StudioLifecycleConfigArns: ConditionKey<S> =
+    pub const StudioLifecycleConfigArns: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("sagemaker:StudioLifecycleConfigArns");
     /// `sagemaker:TaggingAction` (String): Filters access by the API actions to which a user can apply tags. Uses the name of the API operation that creates a taggable resource to filter access
-    pub const TaggingAction: ConditionKey<S> = ConditionKey::from_static("sagemaker:TaggingAction");
+    pub const TaggingAction: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sagemaker:TaggingAction");
     /// `sagemaker:TargetModel` (String): Filters access by the target model associated with the Multi-Model Endpoint in the request
-    pub const TargetModel: ConditionKey<S> = ConditionKey::from_static("sagemaker:TargetModel");
+    pub const TargetModel: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sagemaker:TargetModel");
     /// `sagemaker:UserProfileName` (String): You can use the UserProfileName as a policy variable to filter requests from specific user profiles within a SageMaker Domain. This context key is not applicable to user profiles within shared spaces
-    pub const UserProfileName: ConditionKey<S> = ConditionKey::from_static("sagemaker:UserProfileName");
+    pub const UserProfileName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sagemaker:UserProfileName");
     /// `sagemaker:VolumeKmsKey` (ARN): Filters access by the volume kms key associated with the resource in the request
-    pub const VolumeKmsKey: ConditionKey<S> = ConditionKey::from_static("sagemaker:VolumeKmsKey");
+    pub const VolumeKmsKey: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("sagemaker:VolumeKmsKey");
     /// `sagemaker:VpcSecurityGroupIds` (ArrayOfString): Filters access by the list of all VPC security group ids associated with the resource in the request
-    pub const VpcSecurityGroupIds: ConditionKey<S> = ConditionKey::from_static("sagemaker:VpcSecurityGroupIds");
+    pub const VpcSecurityGroupIds: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("sagemaker:VpcSecurityGroupIds");
     /// `sagemaker:VpcSubnets` (ArrayOfString): Filters access by the list of all VPC subnets associated with the resource in the request
-    pub const VpcSubnets: ConditionKey<S> = ConditionKey::from_static("sagemaker:VpcSubnets");
+    pub const VpcSubnets: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sagemaker:VpcSubnets");
     /// `sagemaker:WorkteamArn` (ARN): Filters access by the workteam arn associated to the request
-    pub const WorkteamArn: ConditionKey<S> = ConditionKey::from_static("sagemaker:WorkteamArn");
+    pub const WorkteamArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("sagemaker:WorkteamArn");
     /// `sagemaker:WorkteamType` (String): Filters access by the workteam type associated to the request. This can be public-crowd, private-crowd or vendor-crowd
-    pub const WorkteamType: ConditionKey<S> = ConditionKey::from_static("sagemaker:WorkteamType");
+    pub const WorkteamType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sagemaker:WorkteamType");
 }

@@ -253,54 +253,62 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `secretsmanager:AddReplicaRegions` (ArrayOfString): Filters access by the list of Regions in which to replicate the secret
-    pub const AddReplicaRegions: ConditionKey<S> = ConditionKey::from_static("secretsmanager:AddReplicaRegions");
+    pub const AddReplicaRegions: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("secretsmanager:AddReplicaRegions");
     /// `secretsmanager:BlockPublicPolicy` (Bool): Filters access by whether the resource policy blocks broad AWS account access
-    pub const BlockPublicPolicy: ConditionKey<S> = ConditionKey::from_static("secretsmanager:BlockPublicPolicy");
+    pub const BlockPublicPolicy: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("secretsmanager:BlockPublicPolicy");
     /// `secretsmanager:Description` (String): Filters access by the description text in the request
-    pub const Description: ConditionKey<S> = ConditionKey::from_static("secretsmanager:Description");
+    pub const Description: ConditionKey<S, t::TextValues> = ConditionKey::from_static("secretsmanager:Description");
     /// `secretsmanager:ExternalSecretRotationRoleArn` (ARN): Filters access by the managed external secret rotation role ARN in the request
-    pub const ExternalSecretRotationRoleArn: ConditionKey<S> =
+    pub const ExternalSecretRotationRoleArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("secretsmanager:ExternalSecretRotationRoleArn");
     /// `secretsmanager:ForceDeleteWithoutRecovery` (Bool): Filters access by whether the secret is to be deleted immediately without any recovery window
-    pub const ForceDeleteWithoutRecovery: ConditionKey<S> =
+    pub const ForceDeleteWithoutRecovery: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("secretsmanager:ForceDeleteWithoutRecovery");
     /// `secretsmanager:ForceOverwriteReplicaSecret` (Bool): Filters access by whether to overwrite a secret with the same name in the destination Region
-    pub const ForceOverwriteReplicaSecret: ConditionKey<S> =
+    pub const ForceOverwriteReplicaSecret: ConditionKey<S, t::BoolValues> =
         ConditionKey::from_static("secretsmanager:ForceOverwriteReplicaSecret");
     /// `secretsmanager:KmsKeyArn` (ARN): Filters access by the key ARN of the KMS key in the request
-    pub const KmsKeyArn: ConditionKey<S> = ConditionKey::from_static("secretsmanager:KmsKeyArn");
+    pub const KmsKeyArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("secretsmanager:KmsKeyArn");
     /// `secretsmanager:KmsKeyId` (String): Filters access by the key identifier of the KMS key in the request. Deprecated: Use secretsmanager:KmsKeyArn
-    pub const KmsKeyId: ConditionKey<S> = ConditionKey::from_static("secretsmanager:KmsKeyId");
+    pub const KmsKeyId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("secretsmanager:KmsKeyId");
     /// `secretsmanager:ModifyRotationRules` (Bool): Filters access by whether the rotation rules of the secret are to be modified
-    pub const ModifyRotationRules: ConditionKey<S> = ConditionKey::from_static("secretsmanager:ModifyRotationRules");
+    pub const ModifyRotationRules: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("secretsmanager:ModifyRotationRules");
     /// `secretsmanager:Name` (String): Filters access by the friendly name of the secret in the request
-    pub const Name: ConditionKey<S> = ConditionKey::from_static("secretsmanager:Name");
+    pub const Name: ConditionKey<S, t::TextValues> = ConditionKey::from_static("secretsmanager:Name");
     /// `secretsmanager:RecoveryWindowInDays` (Numeric): Filters access by the number of days that Secrets Manager waits before it can delete the secret
-    pub const RecoveryWindowInDays: ConditionKey<S> = ConditionKey::from_static("secretsmanager:RecoveryWindowInDays");
+    pub const RecoveryWindowInDays: ConditionKey<S, t::NumericValues> =
+        ConditionKey::from_static("secretsmanager:RecoveryWindowInDays");
     /// `secretsmanager:ResourceTag/tag-key` (String): Filters access by a tag key and value pair
-    pub const ResourceTag_tag_key: ConditionKey<S> = ConditionKey::from_static("secretsmanager:ResourceTag/tag-key");
+    pub const ResourceTag_tag_key: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("secretsmanager:ResourceTag/tag-key");
     /// `secretsmanager:RotateImmediately` (Bool): Filters access by whether the secret is to be rotated immediately
-    pub const RotateImmediately: ConditionKey<S> = ConditionKey::from_static("secretsmanager:RotateImmediately");
+    pub const RotateImmediately: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("secretsmanager:RotateImmediately");
     /// `secretsmanager:RotationLambdaARN` (ARN): Filters access by the ARN of the rotation Lambda function in the request
-    pub const RotationLambdaARN: ConditionKey<S> = ConditionKey::from_static("secretsmanager:RotationLambdaARN");
+    pub const RotationLambdaARN: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("secretsmanager:RotationLambdaARN");
     /// `secretsmanager:SecretId` (ARN): Filters access by the SecretID value in the request
-    pub const SecretId: ConditionKey<S> = ConditionKey::from_static("secretsmanager:SecretId");
+    pub const SecretId: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("secretsmanager:SecretId");
     /// `secretsmanager:SecretPrimaryRegion` (String): Filters access by primary region in which the secret is created if the secret is a multi-Region secret
-    pub const SecretPrimaryRegion: ConditionKey<S> = ConditionKey::from_static("secretsmanager:SecretPrimaryRegion");
+    pub const SecretPrimaryRegion: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("secretsmanager:SecretPrimaryRegion");
     /// `secretsmanager:Type` (String): Filters access by the managed external secret type in the request
-    pub const Type: ConditionKey<S> = ConditionKey::from_static("secretsmanager:Type");
+    pub const Type: ConditionKey<S, t::TextValues> = ConditionKey::from_static("secretsmanager:Type");
     /// `secretsmanager:VersionId` (String): Filters access by the unique identifier of the version of the secret in the request
-    pub const VersionId: ConditionKey<S> = ConditionKey::from_static("secretsmanager:VersionId");
+    pub const VersionId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("secretsmanager:VersionId");
     /// `secretsmanager:VersionStage` (String): Filters access by the list of version stages in the request
-    pub const VersionStage: ConditionKey<S> = ConditionKey::from_static("secretsmanager:VersionStage");
+    pub const VersionStage: ConditionKey<S, t::TextValues> = ConditionKey::from_static("secretsmanager:VersionStage");
     /// `secretsmanager:resource/AllowRotationLambdaArn` (ARN): Filters access by the ARN of the rotation Lambda function associated with the secret
-    pub const resource_AllowRotationLambdaArn: ConditionKey<S> =
+    pub const resource_AllowRotationLambdaArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("secretsmanager:resource/AllowRotationLambdaArn");
     /// `secretsmanager:resource/Type` (String): Filters access by the managed external secret type associated with the secret
-    pub const resource_Type: ConditionKey<S> = ConditionKey::from_static("secretsmanager:resource/Type");
+    pub const resource_Type: ConditionKey<S, t::TextValues> = ConditionKey::from_static("secretsmanager:resource/Type");
 }

@@ -1207,14 +1207,14 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `securityhub:ASFFSyntaxPath/${ASFFSyntaxPath}` (String): Filters access by the specified fields and values in the request
-    pub const ASFFSyntaxPath: KeyTemplate<S> = KeyTemplate::new("securityhub:ASFFSyntaxPath/", "");
+    pub const ASFFSyntaxPath: KeyTemplate<S, t::TextValues> = KeyTemplate::new("securityhub:ASFFSyntaxPath/", "");
     /// `securityhub:OCSFSyntaxPath/${OCSFSyntaxPath}` (String): Filters access by the specified fields and values in the request
-    pub const OCSFSyntaxPath: KeyTemplate<S> = KeyTemplate::new("securityhub:OCSFSyntaxPath/", "");
+    pub const OCSFSyntaxPath: KeyTemplate<S, t::TextValues> = KeyTemplate::new("securityhub:OCSFSyntaxPath/", "");
     /// `securityhub:TargetAccount` (String): Filters access by the AwsAccountId field that is specified in the request
-    pub const TargetAccount: ConditionKey<S> = ConditionKey::from_static("securityhub:TargetAccount");
+    pub const TargetAccount: ConditionKey<S, t::TextValues> = ConditionKey::from_static("securityhub:TargetAccount");
 }

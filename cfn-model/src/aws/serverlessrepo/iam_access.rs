@@ -174,10 +174,11 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `serverlessrepo:applicationType` (String): Filters access by application type
-    pub const applicationType: ConditionKey<S> = ConditionKey::from_static("serverlessrepo:applicationType");
+    pub const applicationType: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("serverlessrepo:applicationType");
 }

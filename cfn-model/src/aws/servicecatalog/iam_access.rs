@@ -1135,18 +1135,18 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `servicecatalog:Resource` (String): Filters access by controlling what value can be specified as the Resource parameter in an AppRegistry associate resource API
-    pub const Resource: ConditionKey<S> = ConditionKey::from_static("servicecatalog:Resource");
+    pub const Resource: ConditionKey<S, t::TextValues> = ConditionKey::from_static("servicecatalog:Resource");
     /// `servicecatalog:ResourceType` (String): Filters access by controlling what value can be specified as the ResourceType parameter in an AppRegistry associate resource API
-    pub const ResourceType: ConditionKey<S> = ConditionKey::from_static("servicecatalog:ResourceType");
+    pub const ResourceType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("servicecatalog:ResourceType");
     /// `servicecatalog:accountLevel` (String): Filters access by user to see and perform actions on resources created by anyone in the account
-    pub const accountLevel: ConditionKey<S> = ConditionKey::from_static("servicecatalog:accountLevel");
+    pub const accountLevel: ConditionKey<S, t::TextValues> = ConditionKey::from_static("servicecatalog:accountLevel");
     /// `servicecatalog:roleLevel` (String): Filters access by user to see and perform actions on resources created either by them or by anyone federating into the same role as them
-    pub const roleLevel: ConditionKey<S> = ConditionKey::from_static("servicecatalog:roleLevel");
+    pub const roleLevel: ConditionKey<S, t::TextValues> = ConditionKey::from_static("servicecatalog:roleLevel");
     /// `servicecatalog:userLevel` (String): Filters access by user to see and perform actions on only resources that they created
-    pub const userLevel: ConditionKey<S> = ConditionKey::from_static("servicecatalog:userLevel");
+    pub const userLevel: ConditionKey<S, t::TextValues> = ConditionKey::from_static("servicecatalog:userLevel");
 }

@@ -375,19 +375,20 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `servicediscovery:NamespaceArn` (ARN): Filters access by specifying the Amazon Resource Name (ARN) for the related namespace
-    pub const NamespaceArn: ConditionKey<S> = ConditionKey::from_static("servicediscovery:NamespaceArn");
+    pub const NamespaceArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("servicediscovery:NamespaceArn");
     /// `servicediscovery:NamespaceName` (String): Filters access by specifying the name of the related namespace
-    pub const NamespaceName: ConditionKey<S> = ConditionKey::from_static("servicediscovery:NamespaceName");
+    pub const NamespaceName: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("servicediscovery:NamespaceName");
     /// `servicediscovery:ServiceArn` (ARN): Filters access by specifying the Amazon Resource Name (ARN) for the related service
-    pub const ServiceArn: ConditionKey<S> = ConditionKey::from_static("servicediscovery:ServiceArn");
+    pub const ServiceArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("servicediscovery:ServiceArn");
     /// `servicediscovery:ServiceCreatedByAccount` (String): Filters access by specifying the account id of the related service creator
-    pub const ServiceCreatedByAccount: ConditionKey<S> =
+    pub const ServiceCreatedByAccount: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("servicediscovery:ServiceCreatedByAccount");
     /// `servicediscovery:ServiceName` (String): Filters access by specifying the name of the related service
-    pub const ServiceName: ConditionKey<S> = ConditionKey::from_static("servicediscovery:ServiceName");
+    pub const ServiceName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("servicediscovery:ServiceName");
 }

@@ -2309,36 +2309,39 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `ses:ApiVersion` (String): Filters access by the SES API version
-    pub const ApiVersion: ConditionKey<S> = ConditionKey::from_static("ses:ApiVersion");
+    pub const ApiVersion: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ses:ApiVersion");
     /// `ses:FeedbackAddress` (String): Filters access by the "Return-Path" address, which specifies where bounces and complaints are sent by email feedback forwarding
-    pub const FeedbackAddress: ConditionKey<S> = ConditionKey::from_static("ses:FeedbackAddress");
+    pub const FeedbackAddress: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ses:FeedbackAddress");
     /// `ses:FromAddress` (String): Filters access by the "From" address of a message
-    pub const FromAddress: ConditionKey<S> = ConditionKey::from_static("ses:FromAddress");
+    pub const FromAddress: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ses:FromAddress");
     /// `ses:FromDisplayName` (String): Filters access by the "From" address that is used as the display name of a message
-    pub const FromDisplayName: ConditionKey<S> = ConditionKey::from_static("ses:FromDisplayName");
+    pub const FromDisplayName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ses:FromDisplayName");
     /// `ses:Recipients` (ArrayOfString): Filters access by the recipient addresses of a message, which include the "To", "CC", and "BCC" addresses
-    pub const Recipients: ConditionKey<S> = ConditionKey::from_static("ses:Recipients");
+    pub const Recipients: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ses:Recipients");
     /// `ses:AddonSubscriptionArn` (ARN): Filters access by SES Addon Subscription ARN
-    pub const AddonSubscriptionArn: ConditionKey<S> = ConditionKey::from_static("ses:AddonSubscriptionArn");
+    pub const AddonSubscriptionArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("ses:AddonSubscriptionArn");
     /// `ses:MailManagerIngressPointType` (String): Filters access by SES Mail Manager ingress point type, for example OPEN or AUTH
-    pub const MailManagerIngressPointType: ConditionKey<S> =
+    pub const MailManagerIngressPointType: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("ses:MailManagerIngressPointType");
     /// `ses:MailManagerRuleSetArn` (ARN): Filters access by SES Mail Manager rule set ARN
-    pub const MailManagerRuleSetArn: ConditionKey<S> = ConditionKey::from_static("ses:MailManagerRuleSetArn");
+    pub const MailManagerRuleSetArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("ses:MailManagerRuleSetArn");
     /// `ses:MailManagerTrafficPolicyArn` (ARN): Filters access by SES Mail Manager traffic policy ARN
-    pub const MailManagerTrafficPolicyArn: ConditionKey<S> =
+    pub const MailManagerTrafficPolicyArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("ses:MailManagerTrafficPolicyArn");
     /// `ses:ExportSourceType` (String): Filters access by the export source type
-    pub const ExportSourceType: ConditionKey<S> = ConditionKey::from_static("ses:ExportSourceType");
+    pub const ExportSourceType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ses:ExportSourceType");
     /// `ses:MultiRegionEndpointId` (String): Filters access by the multi-region endpoint ID that is used to send email
-    pub const MultiRegionEndpointId: ConditionKey<S> = ConditionKey::from_static("ses:MultiRegionEndpointId");
+    pub const MultiRegionEndpointId: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ses:MultiRegionEndpointId");
     /// `ses:ReplicaRegion` (ArrayOfString): Filters access by the replica regions for Replicating domain DKIM signing key
-    pub const ReplicaRegion: ConditionKey<S> = ConditionKey::from_static("ses:ReplicaRegion");
+    pub const ReplicaRegion: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ses:ReplicaRegion");
     /// `ses:TenantName` (String): Filters access by the tenant name that is used to send email
-    pub const TenantName: ConditionKey<S> = ConditionKey::from_static("ses:TenantName");
+    pub const TenantName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ses:TenantName");
 }

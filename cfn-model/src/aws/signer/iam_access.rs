@@ -225,10 +225,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `signer:ProfileVersion` (String): Filters access by version of the Signing Profile
-    pub const ProfileVersion: ConditionKey<S> = ConditionKey::from_static("signer:ProfileVersion");
+    pub const ProfileVersion: ConditionKey<S, t::TextValues> = ConditionKey::from_static("signer:ProfileVersion");
 }

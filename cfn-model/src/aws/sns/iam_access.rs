@@ -415,12 +415,12 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `sns:Endpoint` (String): Filters access by the URL, email address, or ARN from a Subscribe request or a previously confirmed subscription
-    pub const Endpoint: ConditionKey<S> = ConditionKey::from_static("sns:Endpoint");
+    pub const Endpoint: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sns:Endpoint");
     /// `sns:Protocol` (String): Filters access by the protocol value from a Subscribe request or a previously confirmed subscription
-    pub const Protocol: ConditionKey<S> = ConditionKey::from_static("sns:Protocol");
+    pub const Protocol: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sns:Protocol");
 }

@@ -1722,42 +1722,44 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `ssm:AccessRequestId` (String): Filters access by verifying that a user has access to the access request ID specified in the request
-    pub const AccessRequestId: ConditionKey<S> = ConditionKey::from_static("ssm:AccessRequestId");
+    pub const AccessRequestId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ssm:AccessRequestId");
     /// `ssm:AutoApprove` (Bool): Filters access by verifying that a user has permission to start Change Manager workflows without a review step (with the exception of change freeze events)
-    pub const AutoApprove: ConditionKey<S> = ConditionKey::from_static("ssm:AutoApprove");
+    pub const AutoApprove: ConditionKey<S, t::BoolValues> = ConditionKey::from_static("ssm:AutoApprove");
     /// `ssm:DocumentCategories` (ArrayOfString): Filters access by verifying that a user has permission to access a document belonging to a specific category enum
-    pub const DocumentCategories: ConditionKey<S> = ConditionKey::from_static("ssm:DocumentCategories");
+    pub const DocumentCategories: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ssm:DocumentCategories");
     /// `ssm:DocumentType` (String): Filters access by verifying that a user has permission to access a document belonging to a specific document type. Only available in "aws", "aws-cn", and "aws-us-gov" partitions
-    pub const DocumentType: ConditionKey<S> = ConditionKey::from_static("ssm:DocumentType");
+    pub const DocumentType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ssm:DocumentType");
     /// `ssm:DocumentVersion` (ArrayOfString): Filters access by verifying that a user has permission to access a specific version of a document
-    pub const DocumentVersion: ConditionKey<S> = ConditionKey::from_static("ssm:DocumentVersion");
+    pub const DocumentVersion: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ssm:DocumentVersion");
     /// `ssm:InventoryTypeName` (ArrayOfString): Filters access by verifying that a user also has access to the InventoryType specified in the request
-    pub const InventoryTypeName: ConditionKey<S> = ConditionKey::from_static("ssm:InventoryTypeName");
+    pub const InventoryTypeName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ssm:InventoryTypeName");
     /// `ssm:Overwrite` (String): Filters access by controling whether Systems Manager parameters can be overwritten
-    pub const Overwrite: ConditionKey<S> = ConditionKey::from_static("ssm:Overwrite");
+    pub const Overwrite: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ssm:Overwrite");
     /// `ssm:Policies` (String): Filters access by controlling whether an IAM Entity (user or role) can create or update a parameter that includes a parameter policy
-    pub const Policies: ConditionKey<S> = ConditionKey::from_static("ssm:Policies");
+    pub const Policies: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ssm:Policies");
     /// `ssm:Recursive` (String): Filters access by Systems Manager parameters created in a hierarchical structure
-    pub const Recursive: ConditionKey<S> = ConditionKey::from_static("ssm:Recursive");
+    pub const Recursive: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ssm:Recursive");
     /// `ssm:SessionDocumentAccessCheck` (Bool): Filters access by verifying that a user has permission to access either the default Session Manager configuration document or the custom configuration document specified in a request
-    pub const SessionDocumentAccessCheck: ConditionKey<S> = ConditionKey::from_static("ssm:SessionDocumentAccessCheck");
+    pub const SessionDocumentAccessCheck: ConditionKey<S, t::BoolValues> =
+        ConditionKey::from_static("ssm:SessionDocumentAccessCheck");
     /// `ssm:SourceInstanceARN` (ARN): Filters access by verifying the Amazon Resource Name (ARN) of the AWS Systems Manager's managed instance from which the request is made. This key is not present when the request comes from the managed instance authenticated with an IAM role associated with EC2 instance profile
-    pub const SourceInstanceARN: ConditionKey<S> = ConditionKey::from_static("ssm:SourceInstanceARN");
+    pub const SourceInstanceARN: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("ssm:SourceInstanceARN");
     /// `ssm:SyncType` (String): Filters access by verifying that a user also has access to the ResourceDataSync SyncType specified in the request
-    pub const SyncType: ConditionKey<S> = ConditionKey::from_static("ssm:SyncType");
+    pub const SyncType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("ssm:SyncType");
     /// `ssm:resourceTag/${TagKey}` (String): Filters access by a tag key-value pair assigned to the Systems Manager resource
-    pub const resourceTag: KeyTemplate<S> = KeyTemplate::new("ssm:resourceTag/", "");
+    pub const resourceTag: KeyTemplate<S, t::TextValues> = KeyTemplate::new("ssm:resourceTag/", "");
     /// `ssm:resourceTag/aws:ssmmessages:session-id` (String): Filters access by based on a tag key-value pair assigned to the Systems Manager session resource
-    pub const resourceTag_aws_ssmmessages_session_id: ConditionKey<S> =
+    pub const resourceTag_aws_ssmmessages_session_id: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("ssm:resourceTag/aws:ssmmessages:session-id");
     /// `ssm:resourceTag/aws:ssmmessages:target-id` (String): Filters access by based on a tag key-value pair assigned to the Systems Manager session resource
-    pub const resourceTag_aws_ssmmessages_target_id: ConditionKey<S> =
+    pub const resourceTag_aws_ssmmessages_target_id: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("ssm:resourceTag/aws:ssmmessages:target-id");
     /// `ssm:resourceTag/tag-key` (String): Filters access by based on a tag key-value pair assigned to the Systems Manager resource
-    pub const resourceTag_tag_key: ConditionKey<S> = ConditionKey::from_static("ssm:resourceTag/tag-key");
+    pub const resourceTag_tag_key: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("ssm:resourceTag/tag-key");
 }

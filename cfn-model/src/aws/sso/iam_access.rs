@@ -1246,12 +1246,12 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `sso:ApplicationAccount` (String): Filters access by the account which creates the application. This condition key is not supported for customer managed SAML applications
-    pub const ApplicationAccount: ConditionKey<S> = ConditionKey::from_static("sso:ApplicationAccount");
+    pub const ApplicationAccount: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sso:ApplicationAccount");
     /// `sso:PrimaryRegion` (String): Filters access by the primary region of the IAM Identity Center instance
-    pub const PrimaryRegion: ConditionKey<S> = ConditionKey::from_static("sso:PrimaryRegion");
+    pub const PrimaryRegion: ConditionKey<S, t::TextValues> = ConditionKey::from_static("sso:PrimaryRegion");
 }

@@ -468,14 +468,15 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `states:HTTPEndpoint` (String): Filters access by the endpoint that the HTTP Task state allows in the request
-    pub const HTTPEndpoint: ConditionKey<S> = ConditionKey::from_static("states:HTTPEndpoint");
+    pub const HTTPEndpoint: ConditionKey<S, t::TextValues> = ConditionKey::from_static("states:HTTPEndpoint");
     /// `states:HTTPMethod` (String): Filters access by the method that the HTTP Task state allows in the request
-    pub const HTTPMethod: ConditionKey<S> = ConditionKey::from_static("states:HTTPMethod");
+    pub const HTTPMethod: ConditionKey<S, t::TextValues> = ConditionKey::from_static("states:HTTPMethod");
     /// `states:StateMachineQualifier` (ArrayOfString): Filters access by the qualifier of a state machine ARN
-    pub const StateMachineQualifier: ConditionKey<S> = ConditionKey::from_static("states:StateMachineQualifier");
+    pub const StateMachineQualifier: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("states:StateMachineQualifier");
 }

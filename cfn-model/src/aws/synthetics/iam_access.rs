@@ -243,10 +243,10 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `synthetics:Names` (ArrayOfString): Filters access based on the name of the canary
-    pub const Names: ConditionKey<S> = ConditionKey::from_static("synthetics:Names");
+    pub const Names: ConditionKey<S, t::TextValues> = ConditionKey::from_static("synthetics:Names");
 }

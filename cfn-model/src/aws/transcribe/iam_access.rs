@@ -585,17 +585,18 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `transcribe:OutputBucketName` (String): Filters access based on the output bucket name included in the request
-    pub const OutputBucketName: ConditionKey<S> = ConditionKey::from_static("transcribe:OutputBucketName");
+    pub const OutputBucketName: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("transcribe:OutputBucketName");
     /// `transcribe:OutputEncryptionKMSKeyId` (String): Filters access based on the KMS key id included in the request, provided in the form of a KMS key ARN
-    pub const OutputEncryptionKMSKeyId: ConditionKey<S> =
+    pub const OutputEncryptionKMSKeyId: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("transcribe:OutputEncryptionKMSKeyId");
     /// `transcribe:OutputKey` (String): Filters access based on the output key included in the request
-    pub const OutputKey: ConditionKey<S> = ConditionKey::from_static("transcribe:OutputKey");
+    pub const OutputKey: ConditionKey<S, t::TextValues> = ConditionKey::from_static("transcribe:OutputKey");
     /// `transcribe:OutputLocation` (String): Filters access based on the output location included in the request
-    pub const OutputLocation: ConditionKey<S> = ConditionKey::from_static("transcribe:OutputLocation");
+    pub const OutputLocation: ConditionKey<S, t::TextValues> = ConditionKey::from_static("transcribe:OutputLocation");
 }

@@ -850,18 +850,20 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `transfer:RequestConnectorProtocol` (String): Filters access by the connector protocol that is passed in the request
-    pub const RequestConnectorProtocol: ConditionKey<S> =
+    pub const RequestConnectorProtocol: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("transfer:RequestConnectorProtocol");
     /// `transfer:RequestServerDomain` (String): Filters access by the storage domain that is passed in the request
-    pub const RequestServerDomain: ConditionKey<S> = ConditionKey::from_static("transfer:RequestServerDomain");
+    pub const RequestServerDomain: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("transfer:RequestServerDomain");
     /// `transfer:RequestServerEndpointType` (String): Filters access by the endpoint type that is passed in the request
-    pub const RequestServerEndpointType: ConditionKey<S> =
+    pub const RequestServerEndpointType: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("transfer:RequestServerEndpointType");
     /// `transfer:RequestServerProtocols` (ArrayOfString): Filters access by the server protocols that are passed in the request
-    pub const RequestServerProtocols: ConditionKey<S> = ConditionKey::from_static("transfer:RequestServerProtocols");
+    pub const RequestServerProtocols: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("transfer:RequestServerProtocols");
 }

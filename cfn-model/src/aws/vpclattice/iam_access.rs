@@ -988,36 +988,39 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `vpc-lattice:AuthType` (String): Filters access by the auth type specified in the request
-    pub const AuthType: ConditionKey<S> = ConditionKey::from_static("vpc-lattice:AuthType");
+    pub const AuthType: ConditionKey<S, t::TextValues> = ConditionKey::from_static("vpc-lattice:AuthType");
     /// `vpc-lattice:CreateAction` (String): Filters access by the name of a resource-creating API action
-    pub const CreateAction: ConditionKey<S> = ConditionKey::from_static("vpc-lattice:CreateAction");
+    pub const CreateAction: ConditionKey<S, t::TextValues> = ConditionKey::from_static("vpc-lattice:CreateAction");
     /// `vpc-lattice:DomainName` (String): Filters access by the domain name
-    pub const DomainName: ConditionKey<S> = ConditionKey::from_static("vpc-lattice:DomainName");
+    pub const DomainName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("vpc-lattice:DomainName");
     /// `vpc-lattice:PrivateDnsPreference` (String): Filters access by the private dns preference
-    pub const PrivateDnsPreference: ConditionKey<S> = ConditionKey::from_static("vpc-lattice:PrivateDnsPreference");
+    pub const PrivateDnsPreference: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("vpc-lattice:PrivateDnsPreference");
     /// `vpc-lattice:PrivateDnsSpecifiedDomains` (ArrayOfString): Filters access by the private dns domains
-    pub const PrivateDnsSpecifiedDomains: ConditionKey<S> =
+    pub const PrivateDnsSpecifiedDomains: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("vpc-lattice:PrivateDnsSpecifiedDomains");
     /// `vpc-lattice:Protocol` (String): Filters access by the protocol specified in the request
-    pub const Protocol: ConditionKey<S> = ConditionKey::from_static("vpc-lattice:Protocol");
+    pub const Protocol: ConditionKey<S, t::TextValues> = ConditionKey::from_static("vpc-lattice:Protocol");
     /// `vpc-lattice:ResourceConfigurationArn` (ARN): Filters access by the ARN of a resource configuration
-    pub const ResourceConfigurationArn: ConditionKey<S> =
+    pub const ResourceConfigurationArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("vpc-lattice:ResourceConfigurationArn");
     /// `vpc-lattice:SecurityGroupIds` (ArrayOfString): Filters access by the IDs of security groups
-    pub const SecurityGroupIds: ConditionKey<S> = ConditionKey::from_static("vpc-lattice:SecurityGroupIds");
+    pub const SecurityGroupIds: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("vpc-lattice:SecurityGroupIds");
     /// `vpc-lattice:ServiceArn` (ARN): Filters access by the ARN of a service
-    pub const ServiceArn: ConditionKey<S> = ConditionKey::from_static("vpc-lattice:ServiceArn");
+    pub const ServiceArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("vpc-lattice:ServiceArn");
     /// `vpc-lattice:ServiceNetworkArn` (ARN): Filters access by the ARN of a service network
-    pub const ServiceNetworkArn: ConditionKey<S> = ConditionKey::from_static("vpc-lattice:ServiceNetworkArn");
+    pub const ServiceNetworkArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("vpc-lattice:ServiceNetworkArn");
     /// `vpc-lattice:TargetGroupArns` (ArrayOfARN): Filters access by the ARNs of target groups
-    pub const TargetGroupArns: ConditionKey<S> = ConditionKey::from_static("vpc-lattice:TargetGroupArns");
+    pub const TargetGroupArns: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("vpc-lattice:TargetGroupArns");
     /// `vpc-lattice:VpcEndpointId` (String): Filters access by the ID of a VPC endpoint
-    pub const VpcEndpointId: ConditionKey<S> = ConditionKey::from_static("vpc-lattice:VpcEndpointId");
+    pub const VpcEndpointId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("vpc-lattice:VpcEndpointId");
     /// `vpc-lattice:VpcId` (String): Filters access by the ID of a virtual private cloud (VPC)
-    pub const VpcId: ConditionKey<S> = ConditionKey::from_static("vpc-lattice:VpcId");
+    pub const VpcId: ConditionKey<S, t::TextValues> = ConditionKey::from_static("vpc-lattice:VpcId");
 }

@@ -64,27 +64,30 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `vpc-lattice-svcs:Port` (Numeric): Filters access by the destination port the request is made to
-    pub const Port: ConditionKey<S> = ConditionKey::from_static("vpc-lattice-svcs:Port");
+    pub const Port: ConditionKey<S, t::NumericValues> = ConditionKey::from_static("vpc-lattice-svcs:Port");
     /// `vpc-lattice-svcs:RequestHeader/${HeaderName}` (String): Filters access by a header name-value pair in the request headers
-    pub const RequestHeader: KeyTemplate<S> = KeyTemplate::new("vpc-lattice-svcs:RequestHeader/", "");
+    pub const RequestHeader: KeyTemplate<S, t::TextValues> = KeyTemplate::new("vpc-lattice-svcs:RequestHeader/", "");
     /// `vpc-lattice-svcs:RequestMethod` (String): Filters access by the method of the request
-    pub const RequestMethod: ConditionKey<S> = ConditionKey::from_static("vpc-lattice-svcs:RequestMethod");
+    pub const RequestMethod: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("vpc-lattice-svcs:RequestMethod");
     /// `vpc-lattice-svcs:RequestPath` (String): Filters access by the path portion of the request URL
-    pub const RequestPath: ConditionKey<S> = ConditionKey::from_static("vpc-lattice-svcs:RequestPath");
+    pub const RequestPath: ConditionKey<S, t::TextValues> = ConditionKey::from_static("vpc-lattice-svcs:RequestPath");
     /// `vpc-lattice-svcs:RequestQueryString/${QueryStringKey}` (ArrayOfString): Filters access by the query string key-value pairs in the request URL
-    pub const RequestQueryString: KeyTemplate<S> = KeyTemplate::new("vpc-lattice-svcs:RequestQueryString/", "");
+    pub const RequestQueryString: KeyTemplate<S, t::TextValues> =
+        KeyTemplate::new("vpc-lattice-svcs:RequestQueryString/", "");
     /// `vpc-lattice-svcs:ServiceArn` (ARN): Filters access by the ARN of the service receiving the request
-    pub const ServiceArn: ConditionKey<S> = ConditionKey::from_static("vpc-lattice-svcs:ServiceArn");
+    pub const ServiceArn: ConditionKey<S, t::ArnValues> = ConditionKey::from_static("vpc-lattice-svcs:ServiceArn");
     /// `vpc-lattice-svcs:ServiceNetworkArn` (ARN): Filters access by the ARN of the service network receiving the request
-    pub const ServiceNetworkArn: ConditionKey<S> = ConditionKey::from_static("vpc-lattice-svcs:ServiceNetworkArn");
+    pub const ServiceNetworkArn: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("vpc-lattice-svcs:ServiceNetworkArn");
     /// `vpc-lattice-svcs:SourceVpc` (String): Filters access by the VPC the request is made from
-    pub const SourceVpc: ConditionKey<S> = ConditionKey::from_static("vpc-lattice-svcs:SourceVpc");
+    pub const SourceVpc: ConditionKey<S, t::TextValues> = ConditionKey::from_static("vpc-lattice-svcs:SourceVpc");
     /// `vpc-lattice-svcs:SourceVpcOwnerAccount` (String): Filters access by the owning account of the VPC the request is made from
-    pub const SourceVpcOwnerAccount: ConditionKey<S> =
+    pub const SourceVpcOwnerAccount: ConditionKey<S, t::TextValues> =
         ConditionKey::from_static("vpc-lattice-svcs:SourceVpcOwnerAccount");
 }

@@ -730,12 +730,13 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `wafv2:LogDestinationResource` (ARN): Filters access by log destination ARN for PutLoggingConfiguration API
-    pub const LogDestinationResource: ConditionKey<S> = ConditionKey::from_static("wafv2:LogDestinationResource");
+    pub const LogDestinationResource: ConditionKey<S, t::ArnValues> =
+        ConditionKey::from_static("wafv2:LogDestinationResource");
     /// `wafv2:LogScope` (String): Filters access by log scope for Logging Configuration API
-    pub const LogScope: ConditionKey<S> = ConditionKey::from_static("wafv2:LogScope");
+    pub const LogScope: ConditionKey<S, t::TextValues> = ConditionKey::from_static("wafv2:LogScope");
 }

@@ -744,10 +744,11 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `wellarchitected:JiraProjectKey` (String): Filters access by project key
-    pub const JiraProjectKey: ConditionKey<S> = ConditionKey::from_static("wellarchitected:JiraProjectKey");
+    pub const JiraProjectKey: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("wellarchitected:JiraProjectKey");
 }

@@ -1024,16 +1024,17 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `wisdom:MessageTemplate/RoutingProfileArn` (ArrayOfARN): Filters access by the connect routing profile arns associated with the resource
-    pub const MessageTemplate_RoutingProfileArn: ConditionKey<S> =
+    pub const MessageTemplate_RoutingProfileArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("wisdom:MessageTemplate/RoutingProfileArn");
     /// `wisdom:SearchFilter/Qualifier` (ArrayOfString): Filters access by the qualifiers that are passed in the request
-    pub const SearchFilter_Qualifier: ConditionKey<S> = ConditionKey::from_static("wisdom:SearchFilter/Qualifier");
+    pub const SearchFilter_Qualifier: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("wisdom:SearchFilter/Qualifier");
     /// `wisdom:SearchFilter/RoutingProfileArn` (ARN): Filters access by the connect routing profile arn that is passed in the request
-    pub const SearchFilter_RoutingProfileArn: ConditionKey<S> =
+    pub const SearchFilter_RoutingProfileArn: ConditionKey<S, t::ArnValues> =
         ConditionKey::from_static("wisdom:SearchFilter/RoutingProfileArn");
 }

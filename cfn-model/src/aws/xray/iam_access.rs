@@ -432,12 +432,13 @@ pub mod arns {
 #[allow(non_upper_case_globals)]
 pub mod conditions {
     #[allow(unused_imports)]
-    use crate::policy::{ConditionKey, KeyTemplate};
+    use crate::policy::{key_type as t, ConditionKey, KeyTemplate};
     #[allow(dead_code)]
     type S = super::actions::Service;
 
     /// `xray:ResourcePolicyName` (String): Filters access by PolicyName in the request
-    pub const ResourcePolicyName: ConditionKey<S> = ConditionKey::from_static("xray:ResourcePolicyName");
+    pub const ResourcePolicyName: ConditionKey<S, t::TextValues> = ConditionKey::from_static("xray:ResourcePolicyName");
     /// `xray:TraceSegmentDestination` (String): Filters access by TraceSegmentDestination type in the request
-    pub const TraceSegmentDestination: ConditionKey<S> = ConditionKey::from_static("xray:TraceSegmentDestination");
+    pub const TraceSegmentDestination: ConditionKey<S, t::TextValues> =
+        ConditionKey::from_static("xray:TraceSegmentDestination");
 }
