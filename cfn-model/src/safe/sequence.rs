@@ -10,9 +10,9 @@
 //! let mut s: Stack = Stack::new();
 //! let mut accounts = s.sequence();
 //! let dev = accounts.add("Dev", RawResource::new("AWS::Organizations::Account",
-//!     cfn_model::serde_json::json!({"AccountName": "dev", "Email": "dev@example.com"})));
+//!     serde_json::json!({"AccountName": "dev", "Email": "dev@example.com"})));
 //! accounts.add("Prod", RawResource::new("AWS::Organizations::Account",
-//!     cfn_model::serde_json::json!({"AccountName": "prod", "Email": "prod@example.com"})));
+//!     serde_json::json!({"AccountName": "prod", "Email": "prod@example.com"})));
 //! assert_eq!(&*s.template().resources["Prod"].depends_on[0], "Dev");
 //! assert!(s.template().resources["Dev"].depends_on.is_empty());
 //! # let _ = dev;
