@@ -194,6 +194,29 @@ class Resolver:
         return {k: self.value(x, branch) for k, x in v.items() if self.value(x, branch) is not None}
 
 
+# A key policy applies to its key only: its `"Resource": "*"` means that key (the only resource a
+# key policy can name), and its `kms:*` (AWS's own default key policy gives the account root
+# `kms:*`) the KMS actions that act on a key alone. Parliament reads every policy as an identity policy,
+# where `*` is every resource and `kms:*` every KMS action; the key policy is read as IAM reads it.
+KEY_TYPES = ("AWS::KMS::Key", "AWS::KMS::ReplicaKey")
+
+
+def key_policy(doc, key_arn, ref):
+    """`doc` with each statement's `Resource: "*"` written as the key's ARN and `kms:*` as the
+    actions of the reference (`ref`) that act on a key."""
+    # Actions that also need another resource (`kms:CreateAlias` needs the alias, in an identity
+    # policy) are granted on the key here but checked with that other policy, not this one.
+    on_key = sorted(a for a, types in ref.items() if a.startswith("kms:") and types == ["key"])
+    statements = doc.get("Statement")
+    for st in statements if isinstance(statements, list) else [statements]:
+        if not isinstance(st, dict) or st.get("Resource") not in ("*", ["*"]):
+            continue
+        st["Resource"] = key_arn
+        if st.get("Action") in ("kms:*", ["kms:*"]):
+            st["Action"] = on_key
+    return doc
+
+
 def documents(value, path):
     """(path, document) for every policy document under `value`."""
     if isinstance(value, dict):
@@ -243,6 +266,8 @@ def main(folders):
             for where, doc in documents(props or {}, f"Resources.{rid}.Properties"):
                 for branch in (0, 1) if has_if(doc) else (0,):
                     resolved = resolver.value(doc, branch)
+                    if r.get("Type") in KEY_TYPES and where.endswith(".KeyPolicy"):
+                        resolved = key_policy(resolved, resolver.arn(rid), ref)
                     checked += 1
                     policy = analyze_policy_string(json.dumps(resolved), filepath=path)
                     for f in policy.findings:

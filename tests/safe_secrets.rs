@@ -12,17 +12,17 @@ use cfn::model::safe::secrets::secret_arn_of_name;
 use cfn::prelude::*;
 use serde_json::{json, Value as Json};
 
-/// A role ECS can assume to pull the task's secrets and parameters.
-fn execution_role(s: &mut Stack, resources: Vec<Value<String>>) -> Handle<iam::Role> {
+/// A role ECS can assume to pull the task's secrets and parameters (each action on the ARNs it
+/// acts on: `ssm:GetParameters` on a secret's ARN grants nothing, as parliament says).
+fn execution_role(s: &mut Stack, secrets: Vec<Value<String>>, parameters: Vec<Value<String>>) -> Handle<iam::Role> {
+    let arns = |v: &[Value<String>]| v.iter().map(|v| cfn::emit::expr_to_json(v.expr())).collect::<Vec<_>>();
+    let mut statements =
+        vec![json!({"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": arns(&secrets)})];
+    if !parameters.is_empty() {
+        statements.push(json!({"Effect": "Allow", "Action": "ssm:GetParameters", "Resource": arns(&parameters)}));
+    }
     let policy = iam::role::Policy::new(
-        json!({
-            "Version": "2012-10-17",
-            "Statement": [{
-                "Effect": "Allow",
-                "Action": ["secretsmanager:GetSecretValue", "ssm:GetParameters"],
-                "Resource": resources.iter().map(|v| cfn::emit::expr_to_json(v.expr())).collect::<Vec<_>>(),
-            }],
-        }),
+        json!({"Version": "2012-10-17", "Statement": statements}),
         "read-task-secrets",
     );
     s.add(
@@ -107,9 +107,8 @@ fn credentials_and_endpoint_without_sub_in_a_dynamic_reference() {
                 SubPart::val(secret_arn_of_name(shared.value())),
                 SubPart::lit("-??????"),
             ]),
-            host_arn,
-            port_arn,
         ],
+        vec![host_arn, port_arn],
     );
     let mut secrets = vec![
         Secret::secrets_manager_key("DB_PASSWORD", &creds, "password"),
@@ -227,7 +226,7 @@ fn a_secret_of_the_stack_read_through_its_handle() {
         "WholeSecret",
         cfn::aws::ssm::Parameter::new(cfn::aws::ssm::parameter::Type::String, "placeholder").description(whole),
     );
-    let role = execution_role(&mut s, vec![secret.secret_arn().into()]);
+    let role = execution_role(&mut s, vec![secret.secret_arn().into()], Vec::new());
     let app = ContainerDefinition::new("public.ecr.aws/nginx/nginx:1.27", "app")
         .essential(true)
         .secrets([Secret::secrets_manager_key("DB_PASSWORD", &secret, "password")]);
