@@ -971,9 +971,13 @@ fn report(
         r,
         "- Of the {} resources whose type is in the registry schemas (all but the {outside} SAM \
          `AWS::Serverless::*`, `Custom::*` and module resources, which have no generated type to \
-         write): **{fully_typed} fully typed ({:.1} %)**.",
+         write): **{fully_typed} fully typed ({:.1} %)**. While those {outside} stay raw, the share of all \
+         resources cannot pass {:.1} %: that, not the typed API, is what stands between the corpus and the \
+         90 % target (a typed SAM layer needs the SAM specification as pinned data, which no registry \
+         publishes in full).",
         resources - outside,
-        percent(fully_typed, resources - outside)
+        percent(fully_typed, resources - outside),
+        percent(resources - outside, resources)
     );
     let by_reason: Vec<String> = EscapeReason::ALL
         .iter()
