@@ -12,7 +12,6 @@
 //! the run-time form, [`OUT`], which `validate` reads.
 
 use std::collections::BTreeSet;
-use std::io::Read as _;
 use std::path::Path;
 
 use serde_json::Value;
@@ -344,27 +343,6 @@ pub fn reconcile(found: &[Sentence], table: &Table) -> Result<(), String> {
     }
 }
 
-/// Reads the service database's raw JSON.
-pub fn load_db(path: &Path) -> Result<Value, String> {
-    let file = std::fs::File::open(path).map_err(|e| {
-        format!(
-            "{}: {e}; run `cargo run -p cfn-codegen -- fetch` (it fetches @aws-cdk/aws-service-spec)",
-            path.display()
-        )
-    })?;
-    let mut text = String::new();
-    flate2::read::GzDecoder::new(file)
-        .read_to_string(&mut text)
-        .map_err(|e| {
-            format!(
-                "{}: not a gzip'd JSON file ({e}); delete it and re-run fetch",
-                path.display()
-            )
-        })?;
-    serde_json::from_str(&text)
-        .map_err(|e| format!("{}: not valid JSON ({e}); delete it and re-run fetch", path.display()))
-}
-
 fn lit(s: &str) -> String {
     format!("{s:?}")
 }
@@ -637,7 +615,7 @@ pub fn generate(root: &Path) -> Result<(String, String, usize, usize), String> {
     let path = root.join(TABLE);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let table = parse_table(&text, TABLE)?;
-    let db = load_db(&crate::pipeline::service_spec_path(root))?;
+    let db = crate::relations::load_db(&crate::pipeline::service_spec_path(root))?;
     reconcile(&scan(&db)?, &table)?;
     compile_rows_are_patched(&table)?;
     Ok((

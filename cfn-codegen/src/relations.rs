@@ -42,10 +42,16 @@ pub struct ServiceDb {
 
 /// Reads `db.json.gz`.
 pub fn load(path: &Path) -> Result<ServiceDb, String> {
+    let v = load_db(path).map_err(|e| format!("{e} (or pass --service-spec FILE)"))?;
+    from_json(&v).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Reads the service database's raw JSON (`db.json.gz`), for every reader of it (the typed
+/// references here, the documented orderings).
+pub fn load_db(path: &Path) -> Result<Value, String> {
     let file = std::fs::File::open(path).map_err(|e| {
         format!(
-            "{}: {e}; run `cargo run -p cfn-codegen -- fetch` (it fetches @aws-cdk/aws-service-spec) or pass \
-             --service-spec FILE",
+            "{}: {e}; run `cargo run -p cfn-codegen -- fetch` (it fetches @aws-cdk/aws-service-spec)",
             path.display()
         )
     })?;
@@ -58,9 +64,8 @@ pub fn load(path: &Path) -> Result<ServiceDb, String> {
                 path.display()
             )
         })?;
-    let v: Value = serde_json::from_str(&text)
-        .map_err(|e| format!("{}: not valid JSON ({e}); delete it and re-run fetch", path.display()))?;
-    from_json(&v).map_err(|e| format!("{}: {e}", path.display()))
+    serde_json::from_str(&text)
+        .map_err(|e| format!("{}: not valid JSON ({e}); delete it and re-run fetch", path.display()))
 }
 
 /// Reads the database's JSON (`{"schema": {"resource": {"entities": […]}, "typeDefinition": …,
